@@ -1,0 +1,58 @@
+package io.quotacanvas.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/// Where Quota Canvas reads its config and writes its state and images.
+///
+/// With `QUOTA_CANVAS_HOME` set, everything lives under it (`config.yaml`, `state/`, `library/`);
+/// otherwise the platform's usual folders: XDG on Linux, `~/Library/Application Support` on macOS,
+/// `%APPDATA%`/`%LOCALAPPDATA%` on Windows, and the pictures folder for the library.
+public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
+
+    public static final String HOME_VARIABLE = "QUOTA_CANVAS_HOME";
+    private static final String APP = "quota-canvas";
+
+    /// The user's config file (it may not exist).
+    public Path configFile() {
+        return configDir.resolve("config.yaml");
+    }
+
+    public Path ledgerFile() {
+        return stateDir.resolve("ledger.db");
+    }
+
+    public static AppDirs fromEnvironment(Map<String, String> env) {
+        return resolve(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+    }
+
+    static AppDirs resolve(Map<String, String> env, String osName, Path userHome) {
+        String home = env.get(HOME_VARIABLE);
+        if (home != null && !home.isBlank()) {
+            Path root = Path.of(home.trim()).toAbsolutePath();
+            return new AppDirs(root, root.resolve("state"), root.resolve("library"));
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path pictures = userHome.resolve("Pictures").resolve("Quota Canvas");
+        if (os.contains("win")) {
+            Path roaming = pathOr(env, "APPDATA", userHome.resolve("AppData").resolve("Roaming"));
+            Path local = pathOr(env, "LOCALAPPDATA", userHome.resolve("AppData").resolve("Local"));
+            return new AppDirs(roaming.resolve("Quota Canvas"), local.resolve("Quota Canvas"), pictures);
+        }
+        if (os.contains("mac")) {
+            Path support = userHome.resolve("Library").resolve("Application Support").resolve("Quota Canvas");
+            return new AppDirs(support, support.resolve("state"), pictures);
+        }
+        Path config = pathOr(env, "XDG_CONFIG_HOME", userHome.resolve(".config")).resolve(APP);
+        Path state = pathOr(env, "XDG_STATE_HOME", userHome.resolve(".local").resolve("state")).resolve(APP);
+        Path pics = env.containsKey("XDG_PICTURES_DIR") && !env.get("XDG_PICTURES_DIR").isBlank()
+                ? Path.of(env.get("XDG_PICTURES_DIR")).resolve("Quota Canvas") : pictures;
+        return new AppDirs(config, state, pics);
+    }
+
+    private static Path pathOr(Map<String, String> env, String key, Path fallback) {
+        String v = env.get(key);
+        return v == null || v.isBlank() ? fallback : Path.of(v);
+    }
+}

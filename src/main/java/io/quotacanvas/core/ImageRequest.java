@@ -1,0 +1,61 @@
+package io.quotacanvas.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/// What a person (or agent) asked for, before routing. Optional values are null when not given.
+///
+/// `provider` null means auto routing. `count` is the batch size (1–64). `timeout` caps the total time
+/// spent on each image.
+public record ImageRequest(String prompt, ProviderId provider, String model, AspectRatio aspectRatio, Long seed,
+                           Integer steps, Double guidanceScale, boolean enableHd, boolean optimizePrompt,
+                           boolean autoTranslate, int count, Duration timeout) {
+
+    public static final String DEFAULT_MODEL = "z-image-turbo";
+
+    public ImageRequest {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(aspectRatio, "aspectRatio");
+        Objects.requireNonNull(timeout, "timeout");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
+    }
+
+    /// A single-image request with every option at its default.
+    public static ImageRequest of(String prompt) {
+        return new ImageRequest(prompt, null, DEFAULT_MODEL, AspectRatio.SQUARE, null, null, null, false, true,
+                false, 1, Duration.ofSeconds(180));
+    }
+
+    public ImageRequest withProvider(ProviderId p) {
+        return new ImageRequest(prompt, p, model, aspectRatio, seed, steps, guidanceScale, enableHd, optimizePrompt,
+                autoTranslate, count, timeout);
+    }
+
+    public ImageRequest withModel(String m) {
+        return new ImageRequest(prompt, provider, m, aspectRatio, seed, steps, guidanceScale, enableHd, optimizePrompt,
+                autoTranslate, count, timeout);
+    }
+
+    public ImageRequest withCount(int n) {
+        return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd,
+                optimizePrompt, autoTranslate, n, timeout);
+    }
+
+    public ImageRequest withSeed(Long s) {
+        return new ImageRequest(prompt, provider, model, aspectRatio, s, steps, guidanceScale, enableHd,
+                optimizePrompt, autoTranslate, count, timeout);
+    }
+
+    public ImageRequest withTimeout(Duration t) {
+        return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd,
+                optimizePrompt, autoTranslate, count, t);
+    }
+
+    public ImageRequest withOptimizePrompt(boolean on) {
+        return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd, on,
+                autoTranslate, count, timeout);
+    }
+}

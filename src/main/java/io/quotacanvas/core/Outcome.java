@@ -1,0 +1,68 @@
+package io.quotacanvas.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/// What one provider attempt came to: a success, or exactly one failure class.
+///
+/// Adapters return these from their pure classifiers; the pipeline switches over them exhaustively.
+/// `httpStatus` is 0 when no HTTP status applies (network errors, timeouts). Messages are written for a
+/// person and never contain a token.
+public sealed interface Outcome {
+
+    /// The image came back and decodes. `remoteUrl` is the provider's URL for it, or null when the
+    /// provider sent the bytes inline.
+    record Success(ImageData image, String remoteUrl, int httpStatus) implements Outcome {}
+
+    /// Common shape of every failure.
+    sealed interface Failure extends Outcome {
+        FailureClass failureClass();
+
+        int httpStatus();
+
+        String message();
+    }
+
+    /// The token's quota is spent; `resetAt` is the provider's hint of when it comes back, or null
+    /// when the provider gave none (the ledger then applies the provider's reset rule).
+    record QuotaExhausted(int httpStatus, String message, Instant resetAt) implements Failure {
+        public FailureClass failureClass() { return FailureClass.QUOTA_EXHAUSTED; }
+    }
+
+    /// Short-term rate limit; `retryAfter` is the provider's hint, or null.
+    record RateLimited(int httpStatus, String message, Duration retryAfter) implements Failure {
+        public FailureClass failureClass() { return FailureClass.RATE_LIMITED; }
+    }
+
+    record AuthFailed(int httpStatus, String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.AUTH_FAILED; }
+    }
+
+    record ModelUnavailable(int httpStatus, String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.MODEL_UNAVAILABLE; }
+    }
+
+    record ContentRejected(int httpStatus, String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.CONTENT_REJECTED; }
+    }
+
+    record ProviderError(int httpStatus, String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.PROVIDER_ERROR; }
+    }
+
+    record BadResponse(int httpStatus, String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.BAD_RESPONSE; }
+    }
+
+    record NetworkError(String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.NETWORK_ERROR; }
+
+        public int httpStatus() { return 0; }
+    }
+
+    record Timeout(String message) implements Failure {
+        public FailureClass failureClass() { return FailureClass.TIMEOUT; }
+
+        public int httpStatus() { return 0; }
+    }
+}
