@@ -1,7 +1,6 @@
 package io.quotacanvas.config;
 
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.core.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Map;
 /// - `hdScale`: size multiplier for `--enable-hd`.
 /// - `options`: provider-specific extras (e.g. gitee `failover`, openai_compatible `send_seed`).
 /// - `publicFallback`, `spaces`: Hugging Face only (anonymous public Spaces).
-public record ProviderConfig(ProviderId id, boolean enabled, URI baseUrl, List<Secret> tokens,
+public record ProviderConfig(ProviderId id, boolean enabled, URI baseUrl, List<ConfiguredToken> tokens,
                              Map<String, String> models, String defaultModel, String textModel, Timeouts timeouts,
                              QuotaReset quotaReset, Duration rateLimitCooldown, double hdScale,
                              Map<String, String> options, boolean publicFallback, Map<String, SpaceConfig> spaces) {
