@@ -1,0 +1,13 @@
+package io.quotacanvas.pipeline;
+
+import io.quotacanvas.config.AppConfig;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.library.Library;
+import io.quotacanvas.provider.ImageProvider;
+import io.quotacanvas.token.Ledger;
+import java.time.Clock;
+import java.util.Map;
+
+/// The long-lived collaborators every image job shares. Immutable holder; the parts are thread-safe.
+record EngineContext(AppConfig config, Map<ProviderId, ImageProvider> providers, Ledger ledger, Library library,
+                     TokenSlots slots, ProviderHealth health, Clock clock) {}

@@ -1,0 +1,105 @@
+package io.quotacanvas.pipeline;
+
+import io.quotacanvas.config.AppConfig;
+import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.ImageRequest;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.Token;
+import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
+import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
+import io.quotacanvas.token.TokenPool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/// Turns a request into a [RoutePlan]: which providers (config order for auto, or the named one), which
+/// models on each (requested → `z-image-turbo` → the provider's default, unsupported ones skipped), and
+/// which tokens. Pure: no I/O, no ledger (token states are checked per attempt, as they change).
+public final class RoutePlanner {
+    private final AppConfig config;
+    private final TokenPool pool;
+    private final Set<ProviderId> adapters;
+
+    /// `adapters` are the providers this build can talk to.
+    public RoutePlanner(AppConfig config, TokenPool pool, Set<ProviderId> adapters) {
+        this.config = config;
+        this.pool = pool;
+        this.adapters = Set.copyOf(adapters);
+    }
+
+    public RoutePlan plan(ImageRequest request) {
+        boolean auto = request.provider() == null;
+        List<ProviderId> order = auto ? config.routing().providerOrder() : List.of(request.provider());
+        List<ProviderRoute> routes = new ArrayList<>();
+        List<AttemptRecord> skipped = new ArrayList<>();
+        for (ProviderId id : order) {
+            ProviderConfig pc = config.provider(id);
+            String reason = unusableReason(pc);
+            if (reason != null) {
+                skipped.add(skip(id, request.model(), reason));
+                continue;
+            }
+            List<ModelCandidate> models = modelCandidates(pc, request.model(), skipped);
+            if (models.isEmpty()) {
+                continue;
+            }
+            routes.add(new ProviderRoute(id, pc, models, tokensFor(pc)));
+        }
+        return new RoutePlan(List.copyOf(routes), List.copyOf(skipped), auto);
+    }
+
+    private String unusableReason(ProviderConfig pc) {
+        if (!pc.enabled()) {
+            return "disabled in config";
+        }
+        if (!adapters.contains(pc.id())) {
+            return "not supported by this version";
+        }
+        if (tokensFor(pc).isEmpty()) {
+            return "no tokens configured";
+        }
+        return null;
+    }
+
+    private List<Token> tokensFor(ProviderConfig pc) {
+        List<Token> tokens = new ArrayList<>(pool.tokens(pc.id()));
+        if (pc.id() == ProviderId.HUGGINGFACE && pc.publicFallback()) {
+            tokens.add(Token.anonymous(pc.id()));
+        }
+        return tokens;
+    }
+
+    /// requested → z-image-turbo → provider default; a requested provider-native id maps back to its
+    /// canonical name; unsupported candidates are recorded as skipped.
+    private List<ModelCandidate> modelCandidates(ProviderConfig pc, String requested, List<AttemptRecord> skipped) {
+        Map<String, ModelCandidate> out = new LinkedHashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String wanted : new String[] {requested, ImageRequest.DEFAULT_MODEL, pc.defaultModel()}) {
+            if (wanted == null || !seen.add(wanted)) {
+                continue;
+            }
+            String canonical = canonicalFor(pc, wanted);
+            if (canonical == null) {
+                skipped.add(skip(pc.id(), wanted, "model not offered by " + pc.id().wireName()));
+                continue;
+            }
+            out.putIfAbsent(canonical, new ModelCandidate(canonical, pc.models().get(canonical)));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static String canonicalFor(ProviderConfig pc, String wanted) {
+        if (pc.models().containsKey(wanted)) {
+            return wanted;
+        }
+        return pc.models().entrySet().stream().filter(e -> e.getValue().equals(wanted)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    private static AttemptRecord skip(ProviderId id, String model, String reason) {
+        return new AttemptRecord("skip", id, model, null, AttemptRecord.SKIPPED, 0, reason, 0, null);
+    }
+}
