@@ -1,0 +1,97 @@
+package io.quotacanvas;
+
+import io.quotacanvas.config.AppConfig;
+import io.quotacanvas.config.AppDirs;
+import io.quotacanvas.config.ConfigException;
+import io.quotacanvas.config.ConfigLoader;
+import io.quotacanvas.library.Library;
+import io.quotacanvas.library.LibraryException;
+import io.quotacanvas.pipeline.Engine;
+import io.quotacanvas.pipeline.PromptPreparer;
+import io.quotacanvas.provider.HttpClients;
+import io.quotacanvas.provider.Providers;
+import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.LedgerException;
+import io.quotacanvas.token.SqliteLedger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/// The composition root: builds every service once, in pipeline order (config → providers → ledger →
+/// library → engine), and hands them to a front end. No singletons; close it when done.
+public final class QuotaCanvas implements AutoCloseable {
+    private final AppDirs dirs;
+    private final AppConfig config;
+    private final Ledger ledger;
+    private final Library library;
+    private final OkHttpClient http;
+    private final Engine engine;
+
+    private QuotaCanvas(AppDirs dirs, AppConfig config, Ledger ledger, Library library, OkHttpClient http,
+                        Clock clock) {
+        this.dirs = dirs;
+        this.config = config;
+        this.ledger = ledger;
+        this.library = library;
+        this.http = http;
+        this.engine = new Engine(config, Providers.create(config, http), ledger, library, PromptPreparer.NONE, clock);
+    }
+
+    /// Loads the config (`configFile`, else the user's config file when it exists, else the defaults),
+    /// opens the ledger and the library.
+    public static QuotaCanvas open(Path configFile, Map<String, String> env, Clock clock)
+            throws ConfigException, StartupException {
+        AppDirs dirs = AppDirs.fromEnvironment(env);
+        Path file = configFile != null ? configFile : Files.isRegularFile(dirs.configFile()) ? dirs.configFile() : null;
+        AppConfig config = ConfigLoader.load(file, env);
+        Ledger ledger;
+        try {
+            ledger = new SqliteLedger(dirs.ledgerFile());
+        } catch (LedgerException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        try {
+            Library library = new Library(dirs.libraryDir());
+            return new QuotaCanvas(dirs, config, ledger, library, HttpClients.base(), clock);
+        } catch (LibraryException e) {
+            ledger.close();
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Library library() {
+        return library;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        library.close();
+        ledger.close();
+        HttpClients.shutdown(http);
+    }
+
+    /// The ledger or the library could not be opened; the message says what to do.
+    public static final class StartupException extends Exception {
+        public StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.quotacanvas.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/// Entry point of the command line: parses flags with picocli and maps every failure to a named exit
+/// code, printing a JSON error on stdout when `--json` was given, so agents never see a stack trace.
+public final class Cli {
+    private Cli() {
+    }
+
+    /// Runs the command line and returns its exit code.
+    public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+        boolean json = Arrays.asList(args).contains("--json");
+        CommandLine cmd = new CommandLine(new GenerateCommand(context));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, a) -> usage(ex.getMessage(), json, out, err));
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> internal(ex, json, out, err));
+        return cmd.execute(args);
+    }
+
+    private static int usage(String message, boolean json, PrintWriter out, PrintWriter err) {
+        return new GenerateCommand.Reporter(new Output(out, err), json).usageError(message);
+    }
+
+    private static int internal(Exception ex, boolean json, PrintWriter out, PrintWriter err) {
+        String message = "Internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
+                + ". Please report it; details are in the log.";
+        java.util.logging.Logger.getLogger(Cli.class.getName()).log(java.util.logging.Level.SEVERE, message, ex);
+        if (json) {
+            out.println(JsonPayloads.write(JsonPayloads.error("internal_error", message, Map.of())));
+        } else {
+            err.println(message);
+        }
+        out.flush();
+        err.flush();
+        return ExitCode.NONE;
+    }
+
+    /// `--version` text from the jar's manifest.
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"quota-canvas " + (v == null ? "dev" : v)};
+        }
+    }
+}
