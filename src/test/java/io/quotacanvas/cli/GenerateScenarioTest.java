@@ -1,0 +1,292 @@
+package io.quotacanvas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quotacanvas.testing.CliHarness;
+import io.quotacanvas.testing.FakeImagesServer;
+import io.quotacanvas.testing.FakeImagesServer.Flavor;
+import io.quotacanvas.testing.FakeImagesServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/// Whole flows through the real command line, engine, adapters, ledger and library, against loopback
+/// servers speaking the providers' wire protocol.
+class GenerateScenarioTest {
+
+    @TempDir
+    Path home;
+
+    private FakeImagesServer gitee;
+    private FakeImagesServer a4f;
+    private CliHarness cli;
+
+    @BeforeEach
+    void startServers() {
+        gitee = new FakeImagesServer(Flavor.GITEE);
+        a4f = new FakeImagesServer(Flavor.OPENAI);
+        cli = new CliHarness(home);
+        cli.config("""
+                routing:
+                  provider_order: [gitee, a4f]
+                providers:
+                  gitee:
+                    base_url: %s
+                    tokens: []
+                    timeouts: {connect: 2s, read: 2s, overall: 3s}
+                  a4f:
+                    base_url: %s
+                    tokens: []
+                    timeouts: {connect: 2s, read: 2s, overall: 3s}
+                """.formatted(gitee.baseUrl(), a4f.baseUrl()));
+        cli.env("QUOTA_CANVAS_GITEE_TOKENS", "gitee-token-one-0001,gitee-token-two-0002");
+        cli.env("QUOTA_CANVAS_A4F_TOKENS", "a4f-token-one-0001");
+    }
+
+    @AfterEach
+    void stopServers() {
+        gitee.close();
+        a4f.close();
+    }
+
+    @Test
+    void aSuccessfulImagePrintsEveryContractFieldAndIsStoredWithMetadata() throws Exception {
+        var run = cli.run("--prompt", "a red fox in snow", "--json", "--seed", "42", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode json = run.json();
+        for (String field : List.of("id", "url", "provider", "model", "prompt_original", "prompt_final", "seed",
+                "steps", "guidance_scale", "aspect_ratio", "fallback_chain", "elapsed_ms", "saved_path", "width",
+                "height", "attempts")) {
+            assertTrue(json.has(field), "missing " + field + " in " + json);
+        }
+        assertEquals("gitee", json.get("provider").asString());
+        assertEquals("z-image-turbo", json.get("model").asString());
+        assertEquals(42, json.get("seed").asLong());
+        assertEquals(9, json.get("steps").asInt());
+        assertEquals("1:1", json.get("aspect_ratio").asString());
+        assertEquals("a red fox in snow", json.get("prompt_final").asString());
+        assertTrue(json.get("url").asString().startsWith(gitee.baseUrl().replace("/v1", "/files/")));
+        assertEquals(64, json.get("width").asInt());
+        assertEquals(48, json.get("height").asInt());
+        Path saved = Path.of(json.get("saved_path").asString());
+        assertTrue(Files.isRegularFile(saved));
+        assertTrue(saved.startsWith(home.resolve("library")));
+        assertNotNull(ImageIO.read(saved.toFile()), "saved file is a readable PNG");
+        assertEquals("success", json.get("attempts").get(0).get("outcome").asString());
+    }
+
+    @Test
+    void aSpentTokenIsCooledUntilBeijingMidnightAndTheNextTokenServes() {
+        gitee.script("gitee-token-one-0001", Reply.QUOTA);
+
+        var run = cli.run("--prompt", "lanterns", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode chain = run.json().get("fallback_chain");
+        assertEquals(List.of("gitee/z-image-turbo (gitee#1 …0001): quota_exhausted",
+                "gitee/z-image-turbo (gitee#2 …0002): success"), strings(chain));
+        JsonNode cooled = run.json().get("attempts").get(0);
+        assertEquals(429, cooled.get("http_status").asInt());
+        // 2026-11-24T08:00Z is 16:00 in Shanghai; the reset is the next Shanghai midnight
+        assertEquals("2026-11-24T16:00:00Z", cooled.get("cooling_until").asString());
+    }
+
+    @Test
+    void aCooledTokenIsSkippedInTheNextRunUntilItsInstantThenUsedAgain() {
+        gitee.script("gitee-token-one-0001", Reply.QUOTA);
+        assertEquals(0, cli.run("--prompt", "first run", "--no-optimize-prompt", "--quiet").exitCode());
+        long before = gitee.requestsWithToken("gitee-token-one-0001");
+
+        var second = cli.run("--prompt", "second run", "--json", "--no-optimize-prompt");
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertEquals(before, gitee.requestsWithToken("gitee-token-one-0001"), "cooled token must not be sent");
+        assertTrue(strings(second.json().get("fallback_chain")).contains(
+                "gitee/z-image-turbo (gitee#1 …0001): skipped (cooling (quota_exhausted))"));
+
+        cli.clock.set(Instant.parse("2026-11-24T16:00:01Z"));
+        var third = cli.run("--prompt", "after midnight in Shanghai", "--json", "--no-optimize-prompt");
+        assertEquals(0, third.exitCode(), third.stderr());
+        assertEquals(before + 1, gitee.requestsWithToken("gitee-token-one-0001"));
+    }
+
+    @Test
+    void anUnavailableModelFallsBackToZImageTurboOnTheSameProvider() {
+        gitee.modelReply("FLUX.2-dev", Reply.MODEL_MISSING);
+
+        var run = cli.run("--prompt", "castle", "--model", "flux-2", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("z-image-turbo", run.json().get("model").asString());
+        assertEquals("gitee/flux-2 (gitee#1 …0001): model_unavailable", run.json().get("fallback_chain").get(0)
+                .asString());
+    }
+
+    @Test
+    void rejectedTokensFallBackToTheNextProvider() {
+        gitee.defaultReply(Reply.AUTH);
+
+        var run = cli.run("--prompt", "harbour at dawn", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("a4f", run.json().get("provider").asString());
+        assertEquals(List.of("gitee/z-image-turbo (gitee#1 …0001): auth_failed",
+                "gitee/z-image-turbo (gitee#2 …0002): auth_failed",
+                "a4f/z-image-turbo (a4f#1 …0001): success"), strings(run.json().get("fallback_chain")));
+        assertTrue(run.stderr().contains("gitee#1 …0001 marked invalid"), run.stderr());
+    }
+
+    @Test
+    void aContentRejectionStopsWithoutSpendingOtherTokens() {
+        gitee.defaultReply(Reply.CONTENT);
+
+        var run = cli.run("--prompt", "something rejected", "--json", "--no-optimize-prompt");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("content_rejected", run.json().get("error_type").asString());
+        assertEquals(1, gitee.generationRequests().size());
+        assertEquals(0, a4f.generationRequests().size());
+    }
+
+    @Test
+    void htmlFromAProviderIsRetriedOnceThenTheNextProviderServes() {
+        gitee.defaultReply(Reply.HTML);
+
+        var run = cli.run("--prompt", "bridge", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(2, gitee.generationRequests().size(), "one try and one retry");
+        List<String> chain = strings(run.json().get("fallback_chain"));
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): bad_response", chain.get(0));
+        assertEquals("a4f/z-image-turbo (a4f#1 …0001): success", chain.getLast());
+    }
+
+    @Test
+    void aHangingProviderTimesOutAndTheNextProviderServes() {
+        gitee.defaultReply(Reply.HANG);
+
+        var run = cli.run("--prompt", "mountain", "--json", "--no-optimize-prompt", "--timeout", "30");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("a4f", run.json().get("provider").asString());
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): timeout", run.json().get("fallback_chain").get(0)
+                .asString());
+        assertTrue(run.stderr().contains("gitee marked down"), run.stderr());
+    }
+
+    @Test
+    void aBatchWritesNumberedOutputsWithSeedPlusIndex() throws Exception {
+        Path out = home.resolve("exports").resolve("fox.png");
+
+        var run = cli.run("--prompt", "fox", "--count", "3", "--seed", "100", "--output", out.toString(), "--json",
+                "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode batch = run.json();
+        assertEquals(3, batch.get("count").asInt());
+        assertTrue(batch.has("elapsed_ms"));
+        List<Long> seeds = new ArrayList<>();
+        batch.get("images").forEach(i -> seeds.add(i.get("seed").asLong()));
+        assertEquals(List.of(100L, 101L, 102L), seeds);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(Files.isRegularFile(home.resolve("exports").resolve("fox-" + i + ".png")), "fox-" + i);
+        }
+    }
+
+    @Test
+    void aBatchWhereSomeImagesFailExitsThree() {
+        cli.env("QUOTA_CANVAS_GITEE_TOKENS", "gitee-token-one-0001");
+        cli.env("QUOTA_CANVAS_A4F_TOKENS", "");
+        gitee.script("gitee-token-one-0001", Reply.OK_URL, Reply.QUOTA);
+
+        var run = cli.run("--prompt", "two foxes", "--count", "2", "--json", "--no-optimize-prompt");
+
+        assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+        JsonNode images = run.json().get("images");
+        long failures = 0;
+        for (JsonNode i : images) {
+            failures += i.has("error_type") ? 1 : 0;
+        }
+        assertEquals(1, failures);
+    }
+
+    @Test
+    void withoutJsonTheSavedPathGoesToStdoutAndProgressToStderr() {
+        var run = cli.run("--prompt", "quiet lake", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode());
+        Path saved = Path.of(run.stdout().strip());
+        assertTrue(Files.isRegularFile(saved), run.stdout());
+        assertTrue(run.stderr().contains("trying gitee/z-image-turbo with gitee#1 …0001"), run.stderr());
+    }
+
+    @Test
+    void everyProviderFailingExitsOneWithTheChain() {
+        gitee.defaultReply(Reply.QUOTA);
+        a4f.defaultReply(Reply.QUOTA);
+
+        var run = cli.run("--prompt", "nothing left", "--json", "--no-optimize-prompt");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("quota_exhausted", run.json().get("error_type").asString());
+        assertEquals(3, run.json().get("fallback_chain").size());
+        assertFalse(run.json().get("error").asString().isBlank());
+    }
+
+    @Test
+    void aCanaryTokenAppearsNowhereButInItsOwnProvidersRequests() throws Exception {
+        String canary = "sk-canary-do-not-leak-1234567890abcdef";
+        cli.env("QUOTA_CANVAS_GITEE_TOKENS", canary);
+        gitee.script(canary, Reply.QUOTA);
+        a4f.defaultReply(Reply.OK_B64);
+
+        var run = cli.run("--prompt", "canary", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertFalse(run.stdout().contains(canary));
+        assertFalse(run.stderr().contains(canary));
+        for (Path file : cli.allFiles()) {
+            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(canary), "token leaked into " + file);
+        }
+        assertEquals(1, gitee.requestsWithToken(canary));
+        a4f.requests().forEach(r -> assertFalse(r.getHeaders().toString().contains(canary)));
+        gitee.requests().stream().filter(r -> r.getTarget().startsWith("/files/"))
+                .forEach(r -> assertEquals(null, r.getHeaders().get("Authorization")));
+    }
+
+    @Test
+    void aBlackHoledProviderCostsABatchOneTimeoutNotOnePerImage() {
+        gitee.defaultReply(Reply.HANG);
+
+        var run = cli.run("--prompt", "eight", "--count", "8", "--json", "--no-optimize-prompt", "--quiet");
+
+        assertEquals(0, run.exitCode(), run.stdout());
+        long timeouts = 0;
+        for (JsonNode image : run.json().get("images")) {
+            for (JsonNode a : image.get("attempts")) {
+                timeouts += "timeout".equals(a.get("outcome").asString()) ? 1 : 0;
+            }
+        }
+        // the two gitee tokens hang at once; after the first timeout the provider is down for the batch
+        assertTrue(timeouts >= 1 && timeouts <= 2, "timeouts: " + timeouts);
+        assertEquals(8, run.json().get("succeeded").asInt());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+}
