@@ -24,18 +24,19 @@ public final class LedgerException extends RuntimeException {
         int code = e instanceof SQLiteException s ? s.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
         String where = "ledger file " + file;
         String text = switch (code) {
-            case 26, 11 -> where + " is not an SQLite database or is damaged (could not " + action
-                    + " it); move it away and Quota Canvas will start a new one (token coolings are then"
-                    + " forgotten and relearned)";
-            case 5, 6 -> where + " stayed locked by another Quota Canvas process for too long (could not "
-                    + action + " it); wait for the other run to finish or close it, then try again";
-            case 14, 3 -> where + " can't be opened (could not " + action + " it); check that its folder"
-                    + " exists and is writable, or point QUOTA_CANVAS_HOME elsewhere";
-            case 8 -> where + " is read-only (could not " + action + " it); make it and its folder writable";
-            case 13 -> where + ": the disk is full (could not " + action + " it); free some space and try again";
-            case 10 -> where + " had a disk read/write error (could not " + action + " it); check the disk,"
-                    + " or move the file away and Quota Canvas will start a new one";
-            default -> where + ": could not " + action + " it (SQLite error " + code + "); if this persists,"
+            case 26, 11 -> where + " is not an SQLite database or is damaged; move it away and Quota Canvas will"
+                    + " start a new one (token coolings are then relearned)";
+            case 5, 6 -> where + " stayed locked by another Quota Canvas process for too long, so this one could"
+                    + " not " + action + " it; wait for the other run to finish, then try again";
+            case 14, 3 -> where + " can't be opened; make sure it is a file (not a folder) in a writable folder,"
+                    + " or set QUOTA_CANVAS_HOME to another folder";
+            case 8 -> where + " is read-only, so Quota Canvas could not " + action + " it; make the file and its"
+                    + " folder writable";
+            case 13 -> where + ": the disk is full, so Quota Canvas could not " + action + " it; free some space"
+                    + " and try again";
+            case 10 -> where + ": disk read/write error while trying to " + action + " it; check the disk, or move"
+                    + " the file away and Quota Canvas will start a new one";
+            default -> where + ": SQLite error " + code + " while trying to " + action + " it; if this persists,"
                     + " move the file away and Quota Canvas will start a new one";
         };
         return new LedgerException(text, e);

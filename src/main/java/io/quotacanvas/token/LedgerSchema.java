@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 
@@ -16,8 +17,8 @@ import org.sqlite.SQLiteConfig;
 /// Later versions append steps and never edit old ones, so any older file can be carried forward.
 final class LedgerSchema {
 
-    /// How long a write waits for another process's transaction before giving up.
-    static final int BUSY_TIMEOUT_MS = 10_000;
+    /// How long a call waits for another process's write transaction before giving up.
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private static final List<List<String>> STEPS = List.of(List.of(
             // Token-wide (model '') or token × model state; kind is 'cooling' (until set) or 'invalid'.
@@ -51,7 +52,7 @@ final class LedgerSchema {
     }
 
     /// Opens (creating file and parent folders if needed) and migrates; the caller owns the connection.
-    static Connection open(Path file) {
+    static Connection open(Path file, Duration busyTimeout) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -62,7 +63,7 @@ final class LedgerSchema {
                     + "); check that it is writable, or point QUOTA_CANVAS_HOME elsewhere", e);
         }
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
