@@ -1,0 +1,130 @@
+package io.quotacanvas.token;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+
+/// Opens the ledger file and brings its schema to [#VERSION] (`PRAGMA user_version`).
+///
+/// Each migration step is one entry of [#STEPS]: step `i` takes the file from version `i` to `i + 1`.
+/// Later versions append steps and never edit old ones, so any older file can be carried forward.
+final class LedgerSchema {
+
+    /// How long a call waits for another process's write transaction before giving up.
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final List<List<String>> STEPS = List.of(List.of(
+            // Token-wide (model '') or token × model state; kind is 'cooling' (until set) or 'invalid'.
+            """
+            CREATE TABLE token_state (
+              fingerprint TEXT NOT NULL, model TEXT NOT NULL DEFAULT '', provider TEXT NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('cooling', 'invalid')), until_ms INTEGER,
+              reason TEXT, message TEXT, updated_ms INTEGER NOT NULL,
+              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID""",
+            "CREATE INDEX token_state_provider ON token_state (provider)",
+            // Every fingerprint the ledger has heard of, so status views can list ready tokens too.
+            """
+            CREATE TABLE token (
+              fingerprint TEXT PRIMARY KEY, provider TEXT NOT NULL,
+              first_seen_ms INTEGER NOT NULL, last_used_ms INTEGER) WITHOUT ROWID""",
+            "CREATE INDEX token_provider ON token (provider)",
+            // Images per token per local day (ISO date in the ledger's zone).
+            """
+            CREATE TABLE token_usage (
+              fingerprint TEXT NOT NULL, day TEXT NOT NULL, images INTEGER NOT NULL,
+              PRIMARY KEY (fingerprint, day)) WITHOUT ROWID""",
+            """
+            CREATE TABLE model_unavailable (
+              provider TEXT NOT NULL, model TEXT NOT NULL, until_ms INTEGER NOT NULL,
+              message TEXT, updated_ms INTEGER NOT NULL,
+              PRIMARY KEY (provider, model)) WITHOUT ROWID"""));
+
+    static final int VERSION = STEPS.size();
+
+    private LedgerSchema() {
+    }
+
+    /// Opens (creating file and parent folders if needed) and migrates; the caller owns the connection.
+    static Connection open(Path file, Duration busyTimeout) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new LedgerException("cannot create the folder of ledger file " + file + " (" + e.getMessage()
+                    + "); check that it is writable, or point QUOTA_CANVAS_HOME elsewhere", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                // WAL lets readers run beside the one writer; NORMAL is durable enough for a cache of quotas.
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
+            migrate(connection, file);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw LedgerException.from(e, file, "open");
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void migrate(Connection connection, Path file) throws SQLException {
+        if (userVersion(connection) == VERSION) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            // IMMEDIATE and re-read inside: two processes opening a new file must not both create it.
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = userVersion(connection);
+                if (version > VERSION) {
+                    throw new LedgerException("ledger file " + file + " was written by a newer Quota Canvas (schema "
+                            + version + ", this one knows " + VERSION + "); update Quota Canvas, or move the file"
+                            + " away and it will start a new one");
+                }
+                for (int step = version; step < VERSION; step++) {
+                    for (String sql : STEPS.get(step)) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing or closing; the first problem is the one worth reporting
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.quotacanvas.token;
+
+/// The statements [SqliteLedger] prepares once and reuses, next to the schema in [LedgerSchema].
+final class LedgerSql {
+
+    static final String STATE = "SELECT " + StoredState.COLUMNS
+            + " FROM token_state WHERE fingerprint = ? AND model IN ('', ?)";
+    static final String SEEN = "INSERT INTO token (fingerprint, provider, first_seen_ms) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING";
+    static final String COOL = "INSERT INTO token_state VALUES (?, ?, ?, 'cooling', ?, ?, ?, ?)"
+            + " ON CONFLICT DO UPDATE SET kind = 'cooling', until_ms = excluded.until_ms, reason = excluded.reason,"
+            + " message = excluded.message, updated_ms = excluded.updated_ms"
+            // never shortens a longer cooling, never turns an invalid token into a cooling one
+            + " WHERE token_state.kind = 'cooling' AND excluded.until_ms >= token_state.until_ms";
+    static final String INVALIDATE = "INSERT INTO token_state VALUES (?, '', ?, 'invalid', NULL, ?, ?, ?)"
+            + " ON CONFLICT DO UPDATE SET kind = 'invalid', until_ms = NULL, reason = excluded.reason,"
+            + " message = excluded.message, updated_ms = CASE token_state.kind WHEN 'invalid'"
+            + " THEN token_state.updated_ms ELSE excluded.updated_ms END";
+    static final String CLEAR_ON_SUCCESS = "DELETE FROM token_state WHERE fingerprint = ?"
+            + " AND (model IN ('', ?) OR (kind = 'cooling' AND until_ms <= ?))";
+    static final String COUNT_IMAGE = "INSERT INTO token_usage VALUES (?, ?, 1)"
+            + " ON CONFLICT DO UPDATE SET images = images + 1";
+    static final String PRUNE_USAGE = "DELETE FROM token_usage WHERE fingerprint = ? AND day < ?";
+    static final String USED = "INSERT INTO token VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE"
+            + " SET last_used_ms = max(coalesce(last_used_ms, 0), excluded.last_used_ms)";
+    static final String CLEAR = "DELETE FROM token_state WHERE fingerprint = ?";
+    static final String MODEL_UNTIL = "SELECT until_ms FROM model_unavailable"
+            + " WHERE provider = ? AND model = ? AND until_ms > ?";
+    static final String MARK_MODEL = "INSERT INTO model_unavailable VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO UPDATE SET until_ms = excluded.until_ms, message = excluded.message,"
+            + " updated_ms = excluded.updated_ms WHERE excluded.until_ms >= model_unavailable.until_ms";
+    static final String TOKENS = "SELECT t.fingerprint, t.last_used_ms, coalesce(u.images, 0) FROM token t"
+            + " LEFT JOIN token_usage u ON u.fingerprint = t.fingerprint AND u.day = ?"
+            + " WHERE t.provider = ? ORDER BY t.first_seen_ms, t.fingerprint";
+    static final String STATES = "SELECT " + StoredState.COLUMNS
+            + ", fingerprint FROM token_state WHERE provider = ? ORDER BY model";
+
+    private LedgerSql() {
+    }
+}
