@@ -20,6 +20,11 @@ final class Problems {
         list.add(new ConfigProblem(file, user.lineOf(path), path, message));
     }
 
+    /// Adds a problem located at `path` but shown as `shownPath` (e.g. with a token-like key masked).
+    void add(String path, String shownPath, String message) {
+        list.add(new ConfigProblem(file, user.lineOf(path), shownPath, message));
+    }
+
     /// Adds a problem about a key that is missing: located at the mapping that should hold it.
     void addMissing(String parentPath, String key, String message) {
         list.add(new ConfigProblem(file, user.lineOf(parentPath), YamlDocument.child(parentPath, key), message));

@@ -61,9 +61,11 @@ final class Section {
             }
             String hint = KeySuggester.closest(key, known).map(k -> "; did you mean '" + k + "'?")
                     .orElse("; known keys here: " + String.join(", ", known));
-            String shown = Redaction.looksLikeSecret(key) ? "unknown key (not shown: it looks like a token)"
-                    : "unknown key '" + key + "'";
-            problems.add(path(key), shown + hint);
+            if (Redaction.looksLikeSecret(key)) {
+                problems.add(path(key), path("<hidden>"), "unknown key (not shown: it looks like a token)" + hint);
+            } else {
+                problems.add(path(key), "unknown key '" + key + "'" + hint);
+            }
         }
     }
 

@@ -118,6 +118,9 @@ final class YamlTreeReader {
         if (e.getCause() instanceof MarkedYamlEngineException marked) {
             what = "broken YAML: " + marked.getProblem();
             line = marked.getProblemMark().map(m -> m.getLine() + 1).orElse(line);
+            int problemLine = line;
+            what += marked.getContextMark().filter(m -> marked.getContext() != null && m.getLine() + 1 != problemLine)
+                    .map(m -> " (" + marked.getContext() + " started on line " + (m.getLine() + 1) + ")").orElse("");
         }
         return new ConfigProblem(file, line, "", what + "; check indentation, colons and quotes on this line");
     }
