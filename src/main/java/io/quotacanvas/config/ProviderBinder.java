@@ -120,7 +120,12 @@ final class ProviderBinder {
         }
         s.section("models").ifPresent(m -> {
             for (String key : m.keys()) {
-                String modelId = m.textOf(m.raw(key), m.path(key));
+                JsonNode raw = m.raw(key);
+                if (raw.isString() && raw.stringValue().isBlank()) {
+                    s.problems().add(m.path(key), "the provider's model id must not be empty");
+                    continue;
+                }
+                String modelId = m.textOf(raw, m.path(key));
                 if (key.isBlank()) {
                     s.problems().add(m.path(key), "the canonical model name must not be empty");
                 } else if (modelId != null) {
