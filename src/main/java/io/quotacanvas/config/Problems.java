@@ -2,6 +2,7 @@ package io.quotacanvas.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /// Collects [ConfigProblem]s, locating each in the user's file when the value came from it. Not thread-safe.
@@ -46,7 +47,7 @@ final class Problems {
     /// Problems in file order (line 0 — defaults and environment — first), stable otherwise.
     List<ConfigProblem> sorted() {
         List<ConfigProblem> copy = new ArrayList<>(list);
-        copy.sort(java.util.Comparator.comparingInt(ConfigProblem::line));
+        copy.sort(Comparator.comparingInt(ConfigProblem::line));
         return List.copyOf(copy);
     }
 }

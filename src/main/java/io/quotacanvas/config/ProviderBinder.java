@@ -6,11 +6,13 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -49,8 +51,8 @@ final class ProviderBinder {
     }
 
     private URI baseUrl(ProviderId id, Section s) {
-        var override = id == ProviderId.OPENAI_COMPATIBLE ? EnvironmentTokens.openAiCompatibleUrl(env)
-                : java.util.Optional.<EnvironmentTokens.Setting>empty();
+        Optional<EnvironmentTokens.Setting> override = id == ProviderId.OPENAI_COMPATIBLE
+                ? EnvironmentTokens.openAiCompatibleUrl(env) : Optional.empty();
         if (override.isEmpty()) {
             return s.httpUrl("base_url");
         }
@@ -63,19 +65,11 @@ final class ProviderBinder {
     }
 
     private List<ConfiguredToken> tokens(ProviderId id, Section s) {
-        Set<ConfiguredToken> unique = new LinkedHashSet<>();
-        Set<Secret> seen = new java.util.HashSet<>();
-        for (ConfiguredToken t : configTokens(s)) {
-            if (seen.add(t.secret())) {
-                unique.add(t);
-            }
-        }
-        for (ConfiguredToken t : EnvironmentTokens.tokens(id, env)) {
-            if (seen.add(t.secret())) {
-                unique.add(t);
-            }
-        }
-        return List.copyOf(unique);
+        List<ConfiguredToken> all = new ArrayList<>(configTokens(s));
+        all.addAll(EnvironmentTokens.tokens(id, env));
+        // the first occurrence wins, so a token keeps the source a person wrote it in first
+        Set<Secret> seen = new HashSet<>();
+        return all.stream().filter(t -> seen.add(t.secret())).toList();
     }
 
     /// Config tokens: an entry that expands to nothing (an unset `${VAR}`) is dropped on purpose.
@@ -156,7 +150,7 @@ final class ProviderBinder {
 
     /// An unmodifiable copy that keeps the file's order (`Map.copyOf` would not).
     private static <V> Map<String, V> ordered(Map<String, V> map) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static Timeouts timeouts(Section s) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -232,7 +233,7 @@ final class Section {
     }
 
     /// The scalar under `key` as text when it has the native type, or is text built from `${ENV}`.
-    private String scalar(String key, java.util.function.Predicate<JsonNode> nativeType, String expected) {
+    private String scalar(String key, Predicate<JsonNode> nativeType, String expected) {
         JsonNode value = node.get(key);
         if (value == null) {
             problems.addMissing(path, key, "missing; add '" + key + ": <" + expected + ">'");
