@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -48,8 +47,9 @@ final class PngEncoding {
 
     private static byte[] transcode(ImageData image) throws IOException, LibraryException {
         BufferedImage decoded;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes()))) {
-            decoded = ImageIO.read(in);
+        try {
+            // ImageIO.read(ImageInputStream) closes the stream itself; an in-memory stream holds nothing else
+            decoded = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes())));
         } catch (IOException | RuntimeException e) {
             throw new LibraryException("The image (" + image.format() + ") is damaged and could not be decoded;"
                     + " it was not saved.", e);
