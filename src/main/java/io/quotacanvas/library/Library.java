@@ -62,6 +62,7 @@ public final class Library implements AutoCloseable {
     ///     message says whether the file was kept)
     public StoredImage save(ImageData image, ImageMetadata metadata) throws LibraryException {
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(metadata, "metadata");
         ImageMetadata m = metadata.createdAt() != null ? metadata : withCreatedAt(metadata, Instant.now());
         byte[] png = PngEncoding.withMetadata(image, m);
         String id;
