@@ -24,20 +24,34 @@ public final class IoFailures {
                                            Instant now) {
         String where = url.host() + ":" + url.port();
         String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        // a cancelled call fails with a plain IOException; the scope says whether people asked for it
+        // a cancelled call fails with a plain IOException; only the scope knows people asked for it
         if (scope != null && scope.isCancelled()) return cancelled(scope);
-        if (e instanceof SocketTimeoutException && msg.contains("connect")) return new Outcome.Timeout("could not connect to " + where + " within the connect timeout");
-        if (e instanceof SocketTimeoutException) return new Outcome.Timeout(where + " stopped sending within the read timeout");
-        if (e instanceof InterruptedIOException && msg.contains("timeout")) return new Outcome.Timeout(where + " did not answer before the deadline");
-        if (deadline != null && !now.isBefore(deadline)) return new Outcome.Timeout(where + " did not answer before the deadline");
-        if (e instanceof UnknownHostException) return new Outcome.NetworkError("unknown host " + url.host());
-        if (e instanceof ConnectException) return new Outcome.NetworkError("connection refused by " + where);
-        if (e instanceof NoRouteToHostException) return new Outcome.NetworkError("no route to " + where);
-        if (e instanceof SSLException) return new Outcome.NetworkError("TLS handshake with " + where + " failed: " + e.getMessage());
-        if (msg.contains("reset")) return new Outcome.NetworkError("connection reset by " + where);
-        if (e instanceof EOFException || e instanceof ProtocolException || msg.contains("unexpected end of stream")) return new Outcome.NetworkError(where + " closed the connection before the answer was complete");
-        return new Outcome.NetworkError("network error talking to " + where + ": " + e.getClass().getSimpleName()
+        // connect timeouts are SocketTimeoutExceptions too, but worded differently
+        if (e instanceof SocketTimeoutException && msg.contains("connect")) return timeout("could not connect to " + where);
+        if (e instanceof SocketTimeoutException) return timeout(where + " stopped sending within the read timeout");
+        // OkHttp's call timeout (our per-attempt deadline) surfaces as InterruptedIOException("timeout")
+        if (e instanceof InterruptedIOException && msg.contains("timeout")) return timeout(where + " did not answer in time");
+        // whatever broke, breaking at or past the deadline is a timeout for the pipeline
+        if (deadline != null && !now.isBefore(deadline)) return timeout(where + " did not answer in time");
+        if (e instanceof UnknownHostException) return network("unknown host " + url.host());
+        if (e instanceof ConnectException) return network("connection refused by " + where);
+        if (e instanceof NoRouteToHostException) return network("no route to " + where);
+        if (e instanceof SSLException) return network("TLS handshake with " + where + " failed: " + e.getMessage());
+        if (msg.contains("reset")) return network("connection reset by " + where);
+        // a body cut short: the server or a proxy dropped the connection mid-answer
+        if (e instanceof EOFException || e instanceof ProtocolException || msg.contains("unexpected end of stream")) {
+            return network(where + " closed the connection before the answer was complete");
+        }
+        return network("network error talking to " + where + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+
+    private static Outcome.Timeout timeout(String message) {
+        return new Outcome.Timeout(message);
+    }
+
+    private static Outcome.NetworkError network(String message) {
+        return new Outcome.NetworkError(message);
     }
 
     /// `NetworkError("cancelled: <reason>")` for a cancelled scope.

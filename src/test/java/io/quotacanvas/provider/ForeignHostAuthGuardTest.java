@@ -32,7 +32,8 @@ class ForeignHostAuthGuardTest {
     void credentialsReachTheProvidersOwnHost() throws Exception {
         home.enqueue(new MockResponse.Builder().body("ok").build());
 
-        try (Response ignored = providerClient().newCall(withAuth(home.url("/v1/x"))).execute()) {
+        try (Response response = providerClient().newCall(withAuth(home.url("/v1/x"))).execute()) {
+            assertEquals(200, response.code());
             assertEquals("Bearer " + CANARY, home.takeRequest().getHeaders().get("Authorization"));
         }
     }
@@ -41,7 +42,8 @@ class ForeignHostAuthGuardTest {
     void credentialsAreStrippedFromARequestToAnotherHostEvenIfSomeoneAddedThem() throws Exception {
         elsewhere.enqueue(new MockResponse.Builder().body("ok").build());
 
-        try (Response ignored = providerClient().newCall(withAuth(elsewhere.url("/steal"))).execute()) {
+        try (Response response = providerClient().newCall(withAuth(elsewhere.url("/steal"))).execute()) {
+            assertEquals(200, response.code());
             var headers = elsewhere.takeRequest().getHeaders();
             assertNull(headers.get("Authorization"));
             assertNull(headers.get("X-Api-Key"));
@@ -53,7 +55,8 @@ class ForeignHostAuthGuardTest {
         home.enqueue(new MockResponse.Builder().code(302).addHeader("Location", elsewhere.url("/next")).build());
         elsewhere.enqueue(new MockResponse.Builder().body("ok").build());
 
-        try (Response ignored = providerClient().newCall(withAuth(home.url("/v1/x"))).execute()) {
+        try (Response response = providerClient().newCall(withAuth(home.url("/v1/x"))).execute()) {
+            assertEquals(200, response.code());
             assertEquals("Bearer " + CANARY, home.takeRequest().getHeaders().get("Authorization"));
             var redirected = elsewhere.takeRequest().getHeaders();
             assertNull(redirected.get("Authorization"));

@@ -11,9 +11,9 @@ import okhttp3.Headers;
 public final class OpenAiFailures {
     static final Pattern QUOTA = Pattern.compile(
             "quota|credit|balance|arrearage|billing hard limit|余额|额度|欠费");
-    static final Pattern MODEL_MISSING = Pattern.compile(
-            "model.{0,60}(not found|not supported|does not exist|doesn't exist|not exist|unsupported|not available"
-                    + "|is not enabled)|(unknown|invalid|unsupported) model|no such model|模型不存在|模型不支持");
+    static final Pattern MODEL_MISSING = Pattern.compile("model.{0,60}(not found|not supported|does not exist"
+            + "|doesn't exist|not exist|unsupported|not available|is not enabled)"
+            + "|(unknown|invalid|unsupported) model|no such model|模型不存在|模型不支持");
     static final Pattern CONTENT = Pattern.compile(
             "safety|sensitive|content policy|moderation|inappropriate|nsfw|prohibited content|违规|敏感|不合规");
 
@@ -25,22 +25,50 @@ public final class OpenAiFailures {
     /// One failure for `status` (any non-2xx), the response `headers` and raw `body` text.
     public static Outcome.Failure classify(int status, Headers headers, String body, Instant now, Dialect dialect) {
         ErrorBody e = ErrorBody.parse(body);
-        String said = e.quoted();
-        if (status == 401) return new Outcome.AuthFailed(status, "token rejected (HTTP 401): " + said);
-        if (status == 402) return new Outcome.QuotaExhausted(status, "quota used up (HTTP 402): " + said, RetryAfter.resetAt(headers, now));
-        if (isQuota(status, e)) return new Outcome.QuotaExhausted(status, "quota used up (HTTP " + status + "): " + said, RetryAfter.resetAt(headers, now));
-        if (status == 403) return new Outcome.AuthFailed(status, "access denied (HTTP 403) — " + dialect.forbiddenMeaning() + ": " + said);
-        if (status == 429) return new Outcome.RateLimited(status, "rate limited (HTTP 429): " + said, RetryAfter.parse(headers, now));
-        if (status == 404 || e.hasCode("model_not_found") || (isClientError(status) && e.says(MODEL_MISSING))) return new Outcome.ModelUnavailable(status, "model not available (HTTP " + status + "): " + said);
-        if (isClientError(status) && isContentPolicy(e)) return new Outcome.ContentRejected(status, "prompt rejected by the provider's content filter: " + said);
-        if (status == 400 || status == 422) return new Outcome.ProviderError(status, "request rejected as invalid (HTTP " + status + ")" + field(e) + ": " + said);
-        if (status >= 500 || status == 408 || status == 409) return new Outcome.ProviderError(status, "provider error (HTTP " + status + "): " + said);
-        return new Outcome.ProviderError(status, "unexpected HTTP " + status + ": " + said);
+        // the token itself is wrong, expired or revoked
+        if (status == 401) return new Outcome.AuthFailed(status, say("token rejected", status, e));
+        // payment required, or quota wording on a limit answer: the token is spent until its reset
+        if (status == 402 || isQuota(status, e)) return quota(status, headers, now, say("quota used up", status, e));
+        // forbidden means something different per provider, so the dialect says what
+        if (status == 403) return new Outcome.AuthFailed(status,
+                say("access denied", status, " — " + dialect.forbiddenMeaning(), e));
+        // any other 429 is a short-term limit
+        if (status == 429) return new Outcome.RateLimited(status, say("rate limited", status, e),
+                RetryAfter.parse(headers, now));
+        // the model id is unknown, retired or not served here
+        if (isModelMissing(status, e)) return new Outcome.ModelUnavailable(status, say("model not available", status, e));
+        // the provider's filter refused the prompt; retrying elsewhere with the same prompt is pointless
+        if (isBadRequest(status) && isContentPolicy(e)) return new Outcome.ContentRejected(status,
+                "prompt rejected by the provider's content filter: " + e.quoted());
+        // a field we sent is wrong for this model
+        if (isBadRequest(status)) return new Outcome.ProviderError(status,
+                say("request rejected as invalid", status, field(e), e));
+        // overload, timeouts and conflicts are the provider's trouble, worth retrying later
+        if (status >= 500 || status == 408 || status == 409) return new Outcome.ProviderError(status,
+                say("provider error", status, e));
+        return new Outcome.ProviderError(status, say("unexpected answer", status, e));
+    }
+
+    private static String say(String what, int status, ErrorBody e) {
+        return say(what, status, "", e);
+    }
+
+    private static String say(String what, int status, String detail, ErrorBody e) {
+        return what + " (HTTP " + status + ")" + detail + ": " + e.quoted();
+    }
+
+    private static Outcome.QuotaExhausted quota(int status, Headers headers, Instant now, String message) {
+        return new Outcome.QuotaExhausted(status, message, RetryAfter.resetAt(headers, now));
+    }
+
+    private static boolean isModelMissing(int status, ErrorBody e) {
+        return status == 404 || e.hasCode("model_not_found") || (isBadRequest(status) && e.says(MODEL_MISSING));
     }
 
     private static boolean isQuota(int status, ErrorBody e) {
         // an explicit rate-limit code wins over wording such as "per-minute quota"
         if (e.hasCode("rate_limit_exceeded")) return false;
+        // some clones answer a spent quota with 400 or 403 instead of 429
         if (status != 429 && status != 403 && status != 400) return false;
         return e.hasCode("insufficient_quota", "insufficient_balance", "quota_exceeded") || e.says(QUOTA);
     }
@@ -50,7 +78,7 @@ public final class OpenAiFailures {
                 || e.says(CONTENT);
     }
 
-    private static boolean isClientError(int status) {
+    private static boolean isBadRequest(int status) {
         return status == 400 || status == 422;
     }
 

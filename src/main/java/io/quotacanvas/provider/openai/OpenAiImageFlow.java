@@ -56,11 +56,14 @@ public final class OpenAiImageFlow {
     private Outcome download(OpenAiImages.Parsed.Url url, ProviderCall call, int generationStatus) {
         return switch (http.fetchImage(url.url(), call)) {
             case Exchange.Failed failed -> failed.failure();
-            case Exchange.Reply r when r.status() >= 500 ->
-                    new Outcome.ProviderError(r.status(), "image download from " + url.url().host() + " failed (HTTP " + r.status() + ")");
-            case Exchange.Reply r when !r.isSuccessful() ->
-                    new Outcome.BadResponse(r.status(), "image URL from the provider answered HTTP " + r.status());
-            case Exchange.Reply r -> ImageDecoding.decode(r.body(), r.contentType(), url.url().toString(), generationStatus);
+            // the file host is struggling: worth a retry
+            case Exchange.Reply r when r.status() >= 500 -> new Outcome.ProviderError(r.status(),
+                    "image download from " + url.url().host() + " failed (HTTP " + r.status() + ")");
+            // an expired or bogus result link: the provider's answer was unusable
+            case Exchange.Reply r when !r.isSuccessful() -> new Outcome.BadResponse(r.status(),
+                    "image URL from the provider answered HTTP " + r.status());
+            case Exchange.Reply r ->
+                    ImageDecoding.decode(r.body(), r.contentType(), url.url().toString(), generationStatus);
         };
     }
 }

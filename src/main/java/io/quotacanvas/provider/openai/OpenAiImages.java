@@ -102,13 +102,17 @@ public final class OpenAiImages {
         if (b64 != null && !b64.isBlank()) return base64(status, b64, Json.text(first.path("type")));
         if (url != null && url.startsWith("data:")) return dataUrl(status, url);
         if (url != null && !url.isBlank()) return httpUrl(status, url.strip());
-        if (root.has("error")) return invalid(status, "provider answered " + status + " with an error: " + ErrorBody.parse(root.toString()).quoted());
+        if (root.has("error")) {
+            return invalid(status, "provider answered " + status + " with an error: "
+                    + ErrorBody.parse(root.toString()).quoted());
+        }
         return invalid(status, "provider's answer has no data[0].url or data[0].b64_json");
     }
 
     private static Parsed httpUrl(int status, String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        return parsed == null ? invalid(status, "provider returned an image URL that is not http(s)") : new Parsed.Url(parsed);
+        return parsed == null
+                ? invalid(status, "provider returned an image URL that is not http(s)") : new Parsed.Url(parsed);
     }
 
     private static Parsed dataUrl(int status, String url) {
