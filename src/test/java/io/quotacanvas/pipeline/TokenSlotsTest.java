@@ -64,6 +64,18 @@ class TokenSlotsTest {
     }
 
     @Test
+    void aFreedTokenIsNotGrantedOnceTheGiveUpConditionHolds() throws Exception {
+        // regression: a waiter took the token a failed attempt released on a provider just marked down
+        AtomicBoolean providerDown = new AtomicBoolean();
+        TokenSlots.Lease held = slots.acquire(List.of(a), far, providerDown::get);
+
+        providerDown.set(true);
+        slots.release(held);
+
+        assertNull(slots.acquire(List.of(a), far, providerDown::get));
+    }
+
+    @Test
     void aPassedDeadlineEndsTheWait() throws Exception {
         slots.acquire(List.of(a), far, () -> false);
 
