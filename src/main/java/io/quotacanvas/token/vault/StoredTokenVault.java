@@ -118,6 +118,11 @@ final class StoredTokenVault implements TokenVault {
     }
 
     @Override
+    public void check() {
+        file.read();
+    }
+
+    @Override
     public String protection() {
         return protection;
     }

@@ -33,6 +33,9 @@ public interface TokenVault {
     /// Moves an entry to `index` (0-based, clamped) in the provider's rotation order.
     void move(ProviderId provider, String id, int index);
 
+    /// Reads the stored state once, throwing what any later call would (an unsafe or damaged file).
+    void check();
+
     /// Where the secrets are kept and what protects them, in one sentence for people.
     String protection();
 
