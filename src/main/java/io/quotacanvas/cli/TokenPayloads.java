@@ -52,7 +52,8 @@ final class TokenPayloads {
         return m;
     }
 
-    private static Map<String, Object> anonymous(AnonymousStatus a) {
+    /// Hugging Face's anonymous pseudo-token, or null for other providers.
+    static Map<String, Object> anonymous(AnonymousStatus a) {
         if (a == null) {
             return null;
         }
@@ -141,7 +142,7 @@ final class TokenPayloads {
     private static void putState(Map<String, Object> m, TokenState s) {
         switch (s) {
             case null -> put(m, "disabled", null, null, null);
-            case TokenState.Ready r -> put(m, "ready", null, null, null);
+            case TokenState.Ready _ -> put(m, "ready", null, null, null);
             case TokenState.Cooling c -> put(m, "cooling", c.until(), c.reason().wireName(), c.message());
             case TokenState.Invalid i -> put(m, "invalid", null, "auth_failed", i.message());
         }
@@ -157,7 +158,7 @@ final class TokenPayloads {
     /// `ready`, `cooling until 2026-11-25 00:00 (quota_exhausted)`, `invalid (token rejected …)`.
     static String describe(TokenState s, ZoneId zone) {
         return switch (s) {
-            case TokenState.Ready r -> "ready";
+            case TokenState.Ready _ -> "ready";
             case TokenState.Cooling c -> "cooling until " + local(c.until(), zone) + " (" + c.reason().wireName() + ")";
             case TokenState.Invalid i -> "invalid (" + (i.message().isBlank() ? "rejected by the provider" : i.message())
                     + ")";

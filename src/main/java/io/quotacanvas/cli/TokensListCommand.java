@@ -2,7 +2,6 @@ package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.token.QuotaStatus.AnonymousStatus;
 import io.quotacanvas.token.QuotaStatus.ProviderStatus;
 import io.quotacanvas.token.QuotaStatus.TokenStatus;
 import java.time.ZoneId;
@@ -54,9 +53,7 @@ final class TokensListCommand extends AppCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provider", p.provider().wireName());
         m.put("tokens", p.tokens().stream().map(TokenPayloads::token).toList());
-        AnonymousStatus a = p.anonymous();
-        m.put("anonymous", a == null ? null : Map.of("allowed", a.allowed(),
-                "state", TokenPayloads.describe(a.state(), ZoneId.of("UTC"))));
+        m.put("anonymous", TokenPayloads.anonymous(p.anonymous()));
         return m;
     }
 

@@ -109,8 +109,8 @@ public final class QuotaStatus {
             }
             TokenState s = ledger.state(t.entry().token(), model, now);
             switch (s) {
-                case TokenState.Ready r -> ready++;
-                case TokenState.Invalid i -> invalid++;
+                case TokenState.Ready _ -> ready++;
+                case TokenState.Invalid _ -> invalid++;
                 case TokenState.Cooling c -> cooling.add(new CoolingToken(t.entry().token().label(), c.until(),
                         c.reason().wireName(), c.message()));
             }
