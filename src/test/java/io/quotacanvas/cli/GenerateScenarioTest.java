@@ -88,6 +88,17 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void deadlinesRunOnRealTimeWhateverTheLedgerClockSays() {
+        // regression: deadlines were taken from the ledger clock but checked by adapters in real time, so a
+        // ledger clock behind real time made every request "time out" before it was sent
+        cli.clock.set(Instant.parse("2020-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "past", "--no-optimize-prompt", "--quiet").exitCode());
+
+        cli.clock.set(Instant.parse("2040-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "future", "--no-optimize-prompt", "--quiet").exitCode());
+    }
+
+    @Test
     void aSpentTokenIsCooledUntilBeijingMidnightAndTheNextTokenServes() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
 
