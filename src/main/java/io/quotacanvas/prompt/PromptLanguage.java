@@ -25,7 +25,7 @@ public final class PromptLanguage {
             "der", "das", "ein", "eine", "einem", "einer", "im", "mit", "und", "auf", "unter", "ist", "dem", "den",
             "el", "los", "las", "una", "unos", "con", "en", "y", "sobre", "del", "al", "entre",
             "il", "lo", "gli", "uno", "nel", "nella", "della", "delle", "di", "e", "che",
-            "os", "uma", "com", "em", "na", "do", "da", "dos", "das", "sob");
+            "os", "uma", "com", "em", "na", "do", "da", "dos", "sob");
 
     private PromptLanguage() {
     }

@@ -153,8 +153,8 @@ final class PromptStepRunner {
                 failure = f;
             } else {
                 Optional<String> cleaned = PromptReplies.clean(((ChatReply.Text) reply).content());
-                String problem = cleaned.map(c -> PromptReplies.problem(c, work.text(), work.step()))
-                        .orElse("the answer holds no usable prompt");
+                String problem = cleaned.isEmpty() ? "the answer holds no usable prompt"
+                        : PromptReplies.problem(cleaned.get(), work.text(), work.step());
                 if (problem == null) {
                     work.add(record(work, route, token, AttemptRecord.SUCCESS, 200, "ok", elapsed, null));
                     cache.put(key(work, route), cleaned.get());
