@@ -46,6 +46,11 @@ final class PromptStepRunner {
             EngineListener.safely(listener, new EngineEvent.AttemptFinished(-1, record));
         }
 
+        void skip(AttemptRecord record) {
+            sink.add(record);
+            EngineListener.safely(listener, new EngineEvent.CandidateSkipped(-1, record));
+        }
+
         boolean outOfTime(Instant now) {
             return scope.isCancelled() || !now.isBefore(deadline);
         }
@@ -136,7 +141,7 @@ final class PromptStepRunner {
                 }
             }
             if (!triedAny) {
-                work.add(new AttemptRecord(work.step().wireName(), route.provider(), model, null,
+                work.skip(new AttemptRecord(work.step().wireName(), route.provider(), model, null,
                         AttemptRecord.SKIPPED, 0, "no ready token for the text model", 0, null));
             }
             return NEXT_PROVIDER;

@@ -161,7 +161,7 @@ class ProviderPromptPreparerTest {
 
     @Test
     void aProviderWithoutATextModelIsPassedOverForTheNext() {
-        fixture().yaml("prompt:\n  optimize: true\n").withoutTextModel("gitee");
+        fixture().withoutTextModel("gitee");
 
         PreparedPrompt prepared = fx.prepare(optimise("a red fox in snow"));
 
