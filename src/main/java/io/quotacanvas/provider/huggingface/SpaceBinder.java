@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +40,8 @@ public final class SpaceBinder {
 
         Field(String key, String... variants) {
             this.key = key;
-            this.names = List.of(variants);
+            this.names = Stream.concat(Stream.of(key), Arrays.stream(variants))
+                    .toList();
         }
 
         static Optional<Field> byKey(String key) {
