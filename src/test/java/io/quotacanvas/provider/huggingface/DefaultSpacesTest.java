@@ -23,7 +23,8 @@ class DefaultSpacesTest {
                 "flux-1-schnell", "https://black-forest-labs-flux-1-schnell.hf.space /infer",
                 "qwen-image", "https://qwen-qwen-image-2512.hf.space /infer",
                 "flux-2", "https://black-forest-labs-flux-2-dev.hf.space /infer"), spaces);
-        assertEquals("spaces", hf.options().get("token_route"));
+        // no token_route option: a token goes to the Space by default
+        assertEquals(null, hf.options().get("token_route"));
         assertEquals(true, hf.publicFallback());
     }
 }
