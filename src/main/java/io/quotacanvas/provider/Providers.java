@@ -17,6 +17,7 @@ public final class Providers {
 
     public static Map<ProviderId, ImageProvider> create(AppConfig config, OkHttpClient base) {
         Map<ProviderId, ImageProvider> map = new EnumMap<>(ProviderId.class);
+        map.put(ProviderId.HUGGINGFACE, new io.quotacanvas.provider.huggingface.HuggingFaceProvider(config.provider(ProviderId.HUGGINGFACE), base));
         map.put(ProviderId.GITEE, new GiteeProvider(config.provider(ProviderId.GITEE), base));
         map.put(ProviderId.MODELSCOPE, new io.quotacanvas.provider.modelscope.ModelScopeProvider(config.provider(ProviderId.MODELSCOPE), base));
         map.put(ProviderId.A4F, new A4fProvider(config.provider(ProviderId.A4F), base));
