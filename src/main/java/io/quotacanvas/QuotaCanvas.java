@@ -7,7 +7,9 @@ import io.quotacanvas.config.ConfigLoader;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.pipeline.Engine;
-import io.quotacanvas.pipeline.PromptPreparer;
+import io.quotacanvas.prompt.PromptCache;
+import io.quotacanvas.prompt.ProviderPromptPreparer;
+import io.quotacanvas.prompt.SqlitePromptCache;
 import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.provider.Providers;
 import io.quotacanvas.token.Ledger;
@@ -35,6 +37,7 @@ public final class QuotaCanvas implements AutoCloseable {
     private final Ledger ledger;
     private final Library library;
     private final OkHttpClient http;
+    private final PromptCache promptCache;
     private final Engine engine;
     private final TokenPool pool;
     private final QuotaStatus quotaStatus;
@@ -48,7 +51,10 @@ public final class QuotaCanvas implements AutoCloseable {
         this.library = library;
         this.http = http;
         this.pool = TokenPool.merged(config, vault);
-        this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library, PromptPreparer.NONE, clock);
+        // the prompt cache lives in the ledger's file, in its own table, over its own connection
+        this.promptCache = new SqlitePromptCache(dirs.ledgerFile(), clock);
+        this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
+                new ProviderPromptPreparer(config, ledger, http, clock, promptCache), clock);
         this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
         this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock, TokenProbes.HUGGINGFACE_HUB), ledger,
                 clock);
@@ -126,6 +132,7 @@ public final class QuotaCanvas implements AutoCloseable {
     @Override
     public void close() {
         library.close();
+        promptCache.close();
         ledger.close();
         HttpClients.shutdown(http);
     }

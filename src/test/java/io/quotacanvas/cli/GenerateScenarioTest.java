@@ -88,6 +88,17 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void deadlinesRunOnRealTimeWhateverTheLedgerClockSays() {
+        // regression: deadlines were taken from the ledger clock but checked by adapters in real time, so a
+        // ledger clock behind real time made every request "time out" before it was sent
+        cli.clock.set(Instant.parse("2020-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "past", "--no-optimize-prompt", "--quiet").exitCode());
+
+        cli.clock.set(Instant.parse("2040-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "future", "--no-optimize-prompt", "--quiet").exitCode());
+    }
+
+    @Test
     void aSpentTokenIsCooledUntilBeijingMidnightAndTheNextTokenServes() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
 
@@ -250,6 +261,48 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void theAttemptsCapEndsAnImageWithoutTryingEveryToken() {
+        Path capped = cli.config("""
+                routing:
+                  provider_order: [gitee, a4f]
+                  max_attempts_per_image: 2
+                providers:
+                  gitee: {base_url: %s}
+                  a4f: {base_url: %s}
+                """.formatted(gitee.baseUrl(), a4f.baseUrl()));
+        gitee.defaultReply(Reply.QUOTA);
+
+        var run = cli.run("--prompt", "capped", "--json", "--no-optimize-prompt", "--config", capped.toString());
+
+        assertEquals(1, run.exitCode(), run.stdout());
+        assertEquals("attempts_exhausted", run.json().get("error_type").asString());
+        assertEquals(2, gitee.generationRequests().size());
+        assertEquals(0, a4f.generationRequests().size());
+    }
+
+    @Test
+    void theTimeoutEndsAnImageThatHangsWithTheTimeoutClass() {
+        cli.env("QUOTA_CANVAS_A4F_TOKENS", "");
+        Path slow = cli.config("""
+                routing:
+                  provider_order: [gitee]
+                providers:
+                  gitee:
+                    base_url: %s
+                    timeouts: {connect: 5s, read: 60s, overall: 60s}
+                """.formatted(gitee.baseUrl()));
+        gitee.defaultReply(Reply.HANG);
+
+        var run = cli.run("--prompt", "hangs", "--json", "--no-optimize-prompt", "--timeout", "1",
+                "--config", slow.toString());
+
+        assertEquals(1, run.exitCode(), run.stdout());
+        assertEquals("timeout", run.json().get("error_type").asString());
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): timeout", run.json().get("fallback_chain").get(0)
+                .asString());
+    }
+
+    @Test
     void everyProviderFailingExitsOneWithTheChain() {
         gitee.defaultReply(Reply.QUOTA);
         a4f.defaultReply(Reply.QUOTA);
@@ -260,6 +313,19 @@ class GenerateScenarioTest {
         assertEquals("quota_exhausted", run.json().get("error_type").asString());
         assertEquals(3, run.json().get("fallback_chain").size());
         assertFalse(run.json().get("error").asString().isBlank());
+    }
+
+    @Test
+    void withoutJsonAFailureIsReportedOnceOnStderrAndStdoutStaysEmpty() {
+        gitee.defaultReply(Reply.QUOTA);
+        a4f.defaultReply(Reply.QUOTA);
+
+        var run = cli.run("--prompt", "nothing left", "--no-optimize-prompt");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertEquals(1, run.stderr().lines().filter(l -> l.contains("Every provider and token was tried")).count(),
+                run.stderr());
     }
 
     @Test
