@@ -40,7 +40,8 @@ final class SecretToolStore implements SecretStore {
             }
             return Optional.of(TOOL + " failed (" + firstLine(r.stderr(), r.exitCode()) + ")");
         } catch (IOException e) {
-            return Optional.of(TOOL + " is not available (" + e.getMessage() + ")");
+            // the JDK's text ("Cannot run program … error=2") says nothing a person can use
+            return Optional.of(TOOL + " is not installed (install libsecret-tools to use the system keyring)");
         }
     }
 

@@ -60,7 +60,7 @@ class KeyringSelectionTest {
         v.add(ProviderId.GITEE, List.of(CANARY), null);
 
         assertTrue(v.protection().startsWith("tokens are kept in " + config.resolve("tokens.json")), v.protection());
-        assertTrue(v.protection().contains("secret-tool is not available"), v.protection());
+        assertTrue(v.protection().contains("secret-tool is not installed (install libsecret-tools"), v.protection());
         assertEquals(CANARY, v.entries(ProviderId.GITEE).getFirst().secret().reveal());
     }
 
