@@ -194,7 +194,7 @@ class ConfigValidationTest {
 
     @Test
     void tokenValuesNeverAppearInProblems() throws Exception {
-        String canary = "hf_CANARYabcdef1234567890";
+        String canary = "hf_canary-not-a-real-token-1234567890";
         Path file = ConfigTestSupport.write(dir, """
                 routing:
                   max_parallel: %1$s

@@ -259,7 +259,7 @@ class LibraryTest {
 
     @Test
     void aSecretThatIsNotInTheMetadataNeverReachesAnyFile() throws Exception {
-        String canary = "hf_CANARYsecretTOKEN123";
+        String canary = "hf_canary-secret-token-123";
         StoredImage stored = save("cat", "a cat", T0);
         library.setFavourite(stored.id(), true);
         library.rebuildIndex();

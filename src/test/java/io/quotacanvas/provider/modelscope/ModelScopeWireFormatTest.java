@@ -47,10 +47,10 @@ class ModelScopeWireFormatTest {
 
     @Test
     void theSubmitTargetsTheEndpointBelowABaseWithATrailingSlash() {
-        Request request = ModelScopeRequests.submit(config("https://api-inference.modelscope.cn/v1/"),
+        Request request = ModelScopeRequests.submit(config("https://modelscope.example/v1/"),
                 TestConfigs.call(ProviderId.MODELSCOPE));
 
-        assertEquals("https://api-inference.modelscope.cn/v1/images/generations", request.url().toString());
+        assertEquals("https://modelscope.example/v1/images/generations", request.url().toString());
         assertEquals("POST", request.method());
         assertEquals("true", request.header("X-ModelScope-Async-Mode"));
         assertEquals("Bearer " + CANARY, request.header("Authorization"));
@@ -63,7 +63,7 @@ class ModelScopeWireFormatTest {
                 base.token(), base.deadline(), base.scope());
 
         Buffer buffer = new Buffer();
-        ModelScopeRequests.submit(config("https://api-inference.modelscope.cn/v1"), call).body().writeTo(buffer);
+        ModelScopeRequests.submit(config("https://modelscope.example/v1"), call).body().writeTo(buffer);
         JsonNode body = JSON.readTree(buffer.readUtf8());
 
         assertFalse(body.has("guidance"));
@@ -72,10 +72,10 @@ class ModelScopeWireFormatTest {
 
     @Test
     void thePollEscapesTheTaskIdAsOnePathSegment() {
-        Request poll = ModelScopeRequests.poll(config("https://api-inference.modelscope.cn/v1"), "a/b c",
+        Request poll = ModelScopeRequests.poll(config("https://modelscope.example/v1"), "a/b c",
                 TestConfigs.canaryToken(ProviderId.MODELSCOPE));
 
-        assertEquals("https://api-inference.modelscope.cn/v1/tasks/a%2Fb%20c", poll.url().toString());
+        assertEquals("https://modelscope.example/v1/tasks/a%2Fb%20c", poll.url().toString());
         assertEquals("GET", poll.method());
         assertEquals("image_generation", poll.header("X-ModelScope-Task-Type"));
     }
@@ -173,7 +173,7 @@ class ModelScopeWireFormatTest {
         assertEquals(Duration.ofMinutes(1), PollInterval.parse("1m"));
         assertEquals(PollInterval.DEFAULT, PollInterval.parse("soon"));
         assertEquals(PollInterval.DEFAULT, PollInterval.parse("0ms"));
-        assertEquals(PollInterval.DEFAULT, PollInterval.of(config("https://api-inference.modelscope.cn/v1")));
+        assertEquals(PollInterval.DEFAULT, PollInterval.of(config("https://modelscope.example/v1")));
     }
 
     private static TaskState task(String json) {
