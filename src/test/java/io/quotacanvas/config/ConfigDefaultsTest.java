@@ -61,10 +61,11 @@ class ConfigDefaultsTest {
         ProviderConfig hf = config.provider(ProviderId.HUGGINGFACE);
         assertTrue(hf.enabled());
         assertTrue(hf.publicFallback());
-        assertEquals(URI.create("https://router.huggingface.co"), hf.baseUrl());
+        assertEquals(URI.create("https://router.huggingface.co"), hf.baseUrl());  // expected default
         assertEquals("z-image-turbo", hf.defaultModel());
         assertEquals("openai/gpt-oss-120b:fastest", hf.textModel());
-        assertEquals(new ProviderConfig.SpaceConfig(URI.create("https://black-forest-labs-flux-1-schnell.hf.space"),
+        URI schnell = URI.create("https://black-forest-labs-flux-1-schnell.hf.space"); // expected default
+        assertEquals(new ProviderConfig.SpaceConfig(schnell,
                 "/infer", Map.of()), hf.spaces().get("flux-1-schnell"));
         assertEquals(new QuotaReset(QuotaReset.Period.MONTHLY, ZoneId.of("UTC")), hf.quotaReset());
         assertEquals(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(300)),

@@ -15,7 +15,7 @@ import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
 class BearerAuthTest {
-    private static final HttpUrl BASE = HttpUrl.get("https://ai.gitee.com/v1");
+    private static final HttpUrl BASE = HttpUrl.get("https://gitee.example/v1");
     private static final Token TOKEN = TestConfigs.canaryToken(ProviderId.GITEE);
 
     private static String signedFor(String target, Token token) {
@@ -25,19 +25,19 @@ class BearerAuthTest {
 
     @Test
     void signsRequestsToTheBaseOrigin() {
-        assertEquals("Bearer " + CANARY, signedFor("https://ai.gitee.com/v1/images/generations", TOKEN));
+        assertEquals("Bearer " + CANARY, signedFor("https://gitee.example/v1/images/generations", TOKEN));
     }
 
     @Test
     void neverSignsAnotherHostPortOrScheme() {
         assertNull(signedFor("https://cdn.gitee.com/v1/images/generations", TOKEN));
-        assertNull(signedFor("https://ai.gitee.com:8443/v1/images/generations", TOKEN));
-        assertNull(signedFor("http://ai.gitee.com/v1/images/generations", TOKEN));
+        assertNull(signedFor("https://gitee.example:8443/v1/images/generations", TOKEN));
+        assertNull(signedFor("http://gitee.example/v1/images/generations", TOKEN));
     }
 
     @Test
     void anonymousTokensSignNothing() {
-        assertNull(signedFor("https://ai.gitee.com/v1/x", Token.anonymous(ProviderId.GITEE)));
+        assertNull(signedFor("https://gitee.example/v1/x", Token.anonymous(ProviderId.GITEE)));
     }
 
     @Test

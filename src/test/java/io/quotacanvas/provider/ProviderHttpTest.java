@@ -17,7 +17,7 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class ProviderHttpTest {
-    private static final HttpUrl URL = HttpUrl.get("https://ai.gitee.com/v1/images/generations");
+    private static final HttpUrl URL = HttpUrl.get("https://gitee.example/v1/images/generations");
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     private static Outcome.Failure io(IOException e) {
@@ -60,10 +60,10 @@ class ProviderHttpTest {
 
     @Test
     void connectionTroubleIsANetworkErrorWithAShortMessage() {
-        assertEquals("unknown host ai.gitee.com", io(new UnknownHostException("ai.gitee.com")).message());
-        assertEquals("connection refused by ai.gitee.com:443", io(new ConnectException("Connection refused")).message());
+        assertEquals("unknown host gitee.example", io(new UnknownHostException("gitee.example")).message());
+        assertEquals("connection refused by gitee.example:443", io(new ConnectException("Connection refused")).message());
         assertTrue(io(new SSLHandshakeException("PKIX path building failed")).message().startsWith("TLS handshake"));
-        assertEquals("connection reset by ai.gitee.com:443", io(new IOException("Connection reset")).message());
+        assertEquals("connection reset by gitee.example:443", io(new IOException("Connection reset")).message());
         assertTrue(io(new IOException("unexpected end of stream")).message().contains("closed the connection"));
     }
 }

@@ -96,11 +96,11 @@ class A4fProviderTest extends OpenAiFamilyContract {
 
     @Test
     void thePureBuilderNeedsNoNetwork() {
-        ProviderConfig config = TestConfigs.provider(ProviderId.A4F, "https://api.a4f.co/v1").build();
+        ProviderConfig config = TestConfigs.provider(ProviderId.A4F, "https://a4f.example/v1").build();
 
         Request request = A4fProvider.buildRequest(config, TestConfigs.call(ProviderId.A4F));
 
-        assertEquals("https://api.a4f.co/v1/images/generations", request.url().toString());
+        assertEquals("https://a4f.example/v1/images/generations", request.url().toString());
         assertEquals("Bearer " + CANARY, request.header("Authorization"));
         assertNull(request.header("X-Failover-Enabled"));
     }

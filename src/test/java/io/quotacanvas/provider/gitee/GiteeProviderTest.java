@@ -122,11 +122,11 @@ class GiteeProviderTest extends OpenAiFamilyContract {
 
     @Test
     void thePureBuilderTargetsTheEndpointBelowABaseWithATrailingSlash() {
-        ProviderConfig config = TestConfigs.provider(ProviderId.GITEE, "https://ai.gitee.com/v1/").build();
+        ProviderConfig config = TestConfigs.provider(ProviderId.GITEE, "https://gitee.example/v1/").build();
 
         Request request = GiteeProvider.buildRequest(config, TestConfigs.call(ProviderId.GITEE));
 
-        assertEquals("https://ai.gitee.com/v1/images/generations", request.url().toString());
+        assertEquals("https://gitee.example/v1/images/generations", request.url().toString());
         assertEquals("Bearer " + CANARY, request.header("Authorization"));
         assertEquals("POST", request.method());
     }

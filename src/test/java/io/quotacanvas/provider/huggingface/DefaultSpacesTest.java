@@ -19,10 +19,10 @@ class DefaultSpacesTest {
         Map<String, String> spaces = new TreeMap<>();
         hf.spaces().forEach((model, s) -> spaces.put(model, s.url() + " " + s.apiName()));
         assertEquals(Map.of(
-                "z-image-turbo", "https://tongyi-mai-z-image-turbo.hf.space /generate",
-                "flux-1-schnell", "https://black-forest-labs-flux-1-schnell.hf.space /infer",
-                "qwen-image", "https://qwen-qwen-image-2512.hf.space /infer",
-                "flux-2", "https://black-forest-labs-flux-2-dev.hf.space /infer"), spaces);
+                "z-image-turbo", "https://tongyi-mai-z-image-turbo.hf.space /generate",  // expected default
+                "flux-1-schnell", "https://black-forest-labs-flux-1-schnell.hf.space /infer",  // expected default
+                "qwen-image", "https://qwen-qwen-image-2512.hf.space /infer",  // expected default
+                "flux-2", "https://black-forest-labs-flux-2-dev.hf.space /infer"), spaces);  // expected default
         // no token_route option: a token goes to the Space by default
         assertEquals(null, hf.options().get("token_route"));
         assertEquals(true, hf.publicFallback());

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class RouteSelectionTest {
     private static final ProviderConfig SPACES = HfFixtures.router("https://router.example")
-            .space("z-image-turbo", "https://tongyi-mai-z-image-turbo.hf.space", "/generate").build();
+            .space("z-image-turbo", "https://z-image-space.example", "/generate").build();
     private static final ProviderConfig ROUTER_FIRST = HfFixtures.router("https://router.example")
-            .space("z-image-turbo", "https://tongyi-mai-z-image-turbo.hf.space", "/generate")
+            .space("z-image-turbo", "https://z-image-space.example", "/generate")
             .option("token_route", "router").build();
 
     private static Route route(ProviderConfig config, String model, boolean anonymous) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ZeroGpuErrorsTest {
     static final String ANONYMOUS = "{\"error\":\"'You have exceeded your ZeroGPU quota (146s requested vs. 62s left)."
             + " Try again in 23:59:09. Authenticate with a Hugging Face token for more quota -"
-            + " https://huggingface.co/settings/tokens'\",\"visible\":true,\"duration\":null,\"title\":\"Error\"}";
+            + " https://huggingface.co/settings/tokens'\",\"visible\":true,\"duration\":null,\"title\":\"Error\"}";  // expected: the real error text
     static final String FREE = "\"You have exceeded your free GPU quota (60s requested vs. 55s left). Try again in 1:02:03\"";
     static final String OLDER = "{\"error\":\"You have exceeded your GPU quota (30s left vs. 60s requested). Sign-up on"
             + " Hugging Face to get more quotas or retry in 4:05:06\"}";

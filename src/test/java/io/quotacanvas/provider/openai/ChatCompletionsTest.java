@@ -53,11 +53,11 @@ class ChatCompletionsTest {
 
     @Test
     void thePureBuilderPostsSystemAndUserMessagesWithoutStreaming() throws Exception {
-        ProviderConfig config = TestConfigs.provider(ProviderId.GITEE, "https://ai.gitee.com/v1").build();
+        ProviderConfig config = TestConfigs.provider(ProviderId.GITEE, "https://gitee.example/v1").build();
 
         Request request = ChatCompletions.buildRequest(config, "DeepSeek-V3.2", "sys", "user text", TOKEN);
 
-        assertEquals("https://ai.gitee.com/v1/chat/completions", request.url().toString());
+        assertEquals("https://gitee.example/v1/chat/completions", request.url().toString());
         assertEquals("Bearer " + CANARY, request.header("Authorization"));
         Buffer body = new Buffer();
         request.body().writeTo(body);
@@ -121,12 +121,12 @@ class ChatCompletionsTest {
 
     @Test
     void huggingFaceChatLivesUnderV1OfTheRouterRoot() {
-        ProviderConfig root = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://router.huggingface.co").build();
-        ProviderConfig v1 = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://router.huggingface.co/v1/").build();
+        ProviderConfig root = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://hf-router.example").build();
+        ProviderConfig v1 = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://hf-router.example/v1/").build();
 
-        assertEquals("https://router.huggingface.co/v1/chat/completions",
+        assertEquals("https://hf-router.example/v1/chat/completions",
                 ChatCompletions.buildRequest(root, "m", "s", "u", TOKEN).url().toString());
-        assertEquals("https://router.huggingface.co/v1/chat/completions",
+        assertEquals("https://hf-router.example/v1/chat/completions",
                 ChatCompletions.buildRequest(v1, "m", "s", "u", TOKEN).url().toString());
     }
 }
