@@ -54,7 +54,7 @@ public final class QuotaCanvas implements AutoCloseable {
         }
         try {
             Library library = new Library(dirs.libraryDir());
-            return new QuotaCanvas(dirs, config, ledger, library, HttpClients.base(), clock);
+            return new QuotaCanvas(dirs, config, ledger, library, HttpClients.newBase(), clock);
         } catch (LibraryException e) {
             ledger.close();
             throw new StartupException(e.getMessage(), e);

@@ -33,11 +33,16 @@ final class TokenSlots {
     record Lease(Token token) {}
 
     /// Leases the first free token of `preferred`, waiting while all are busy. Returns null when
-    /// `giveUp` turns true or `deadline` passes first.
+    /// `giveUp` is or turns true (checked before every grant) or `deadline` passes first.
     Lease acquire(List<Token> preferred, Instant deadline, BooleanSupplier giveUp) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
+                // checked before taking a free token: a token freed by a failure on a provider that was just
+                // marked down must not send the next waiter to the same dead host
+                if (giveUp.getAsBoolean()) {
+                    return null;
+                }
                 for (Token t : preferred) {
                     int used = inFlight.getOrDefault(t.fingerprint(), 0);
                     if (used < perToken) {
@@ -45,7 +50,7 @@ final class TokenSlots {
                         return new Lease(t);
                     }
                 }
-                if (giveUp.getAsBoolean() || !clock.instant().isBefore(deadline)) {
+                if (!clock.instant().isBefore(deadline)) {
                     return null;
                 }
                 changed.await(POLL_MILLIS, TimeUnit.MILLISECONDS);

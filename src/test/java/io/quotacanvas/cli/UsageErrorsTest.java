@@ -20,7 +20,7 @@ class UsageErrorsTest {
     Path home;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "--provider gitea|Unknown --provider 'gitea'",
         "--aspect-ratio 7:3|Unknown --aspect-ratio '7:3'",
         "--count 0|--count must be between 1 and 64",

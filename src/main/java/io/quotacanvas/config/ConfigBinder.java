@@ -1,0 +1,100 @@
+package io.quotacanvas.config;
+
+import io.quotacanvas.core.ProviderId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/// Binds the merged config tree to [AppConfig] by hand (no reflection, so start-up stays fast) and checks
+/// what spans sections: the provider order and the default model. Problems go to [Problems]; the result
+/// is only meaningful when none were found. Not thread-safe.
+final class ConfigBinder {
+    private static final List<String> PROVIDER_NAMES = Arrays.stream(ProviderId.values())
+            .map(ProviderId::wireName).toList();
+
+    private final Problems problems;
+    private final EnvExpander expander;
+    private final ProviderBinder providerBinder;
+    private final java.util.Set<ProviderId> missing = java.util.EnumSet.noneOf(ProviderId.class);
+
+    ConfigBinder(Problems problems, Map<String, String> env) {
+        this.problems = problems;
+        this.expander = new EnvExpander(env);
+        this.providerBinder = new ProviderBinder(env);
+    }
+
+    AppConfig bind(ObjectNode merged, Path source) {
+        Section root = new Section(merged, "", problems, expander);
+        root.allowOnly(List.of("routing", "prompt", "providers"));
+        Map<ProviderId, ProviderConfig> providers = providers(root);
+        RoutingConfig routing = root.section("routing").map(r -> routing(r, providers)).orElse(null);
+        PromptConfig prompt = root.section("prompt").map(ConfigBinder::prompt).orElse(null);
+        return new AppConfig(source, routing, prompt, Collections.unmodifiableMap(providers));
+    }
+
+    private Map<ProviderId, ProviderConfig> providers(Section root) {
+        Map<ProviderId, ProviderConfig> out = new EnumMap<>(ProviderId.class);
+        Optional<Section> all = root.section("providers");
+        all.ifPresent(p -> p.allowOnly(PROVIDER_NAMES));
+        for (ProviderId id : ProviderId.values()) {
+            Optional<Section> one = all.filter(p -> p.has(id.wireName())).flatMap(p -> p.section(id.wireName()));
+            if (one.isEmpty()) {
+                missing.add(id);
+            }
+            out.put(id, one.map(s -> providerBinder.bind(id, s)).orElseGet(() -> ProviderBinder.absent(id)));
+        }
+        return out;
+    }
+
+    private RoutingConfig routing(Section r, Map<ProviderId, ProviderConfig> providers) {
+        r.allowOnly(List.of("provider_order", "default_model", "max_parallel", "per_token_concurrency",
+                "max_attempts_per_image", "stop_on_content_rejected", "provider_cooldown"));
+        String defaultModel = r.text("default_model");
+        if (defaultModel != null && providers.values().stream().noneMatch(p -> p.supports(defaultModel))) {
+            problems.add(r.path("default_model"), "no provider offers '" + defaultModel
+                    + "'; add it under a provider's models or pick one of: " + String.join(", ", allModels(providers)));
+        }
+        return new RoutingConfig(providerOrder(r, providers), defaultModel, r.intAtLeast("max_parallel", 1),
+                r.intAtLeast("per_token_concurrency", 1), r.intAtLeast("max_attempts_per_image", 1),
+                r.bool("stop_on_content_rejected"), r.positiveDuration("provider_cooldown"));
+    }
+
+    private List<ProviderId> providerOrder(Section r, Map<ProviderId, ProviderConfig> providers) {
+        List<String> names = r.textList("provider_order");
+        List<ProviderId> order = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String at = YamlDocument.item(r.path("provider_order"), i);
+            String name = names.get(i);
+            Optional<ProviderId> id = ProviderId.fromWireName(name);
+            if (id.isEmpty()) {
+                String hint = KeySuggester.closest(name, PROVIDER_NAMES).map(k -> "did you mean '" + k + "'? ")
+                        .orElse("");
+                problems.add(at, "unknown provider '" + name + "'; " + hint + "known: " + String.join(", ", PROVIDER_NAMES));
+            } else if (order.contains(id.get())) {
+                problems.add(at, "'" + id.get() + "' is listed twice; keep one");
+            } else if (missing.contains(id.get())) {
+                problems.add(at, "'" + id.get() + "' has no providers." + id.get() + " section; add one");
+            } else {
+                order.add(id.get());
+            }
+        }
+        return List.copyOf(order);
+    }
+
+    private static PromptConfig prompt(Section p) {
+        p.allowOnly(List.of("optimize", "auto_translate", "translate_models", "optimize_system_prompt",
+                "translate_system_prompt"));
+        return new PromptConfig(p.bool("optimize"), p.bool("auto_translate"), p.text("optimize_system_prompt"),
+                p.text("translate_system_prompt"), List.copyOf(p.textList("translate_models")));
+    }
+
+    private static List<String> allModels(Map<ProviderId, ProviderConfig> providers) {
+        return providers.values().stream().flatMap(p -> p.models().keySet().stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,88 @@
+package io.quotacanvas.provider.gitee;
+
+import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.GenerationSettings;
+import io.quotacanvas.core.ImageSize;
+import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.provider.BodyLimits;
+import io.quotacanvas.provider.ImageProvider;
+import io.quotacanvas.provider.ProviderCall;
+import io.quotacanvas.provider.ProviderHttp;
+import io.quotacanvas.provider.openai.OpenAiFailures;
+import io.quotacanvas.provider.openai.OpenAiImageFlow;
+import io.quotacanvas.provider.openai.OpenAiImages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import tools.jackson.databind.node.ObjectNode;
+
+/// Gitee AI (模力方舟) synchronous text-to-image: `POST {base}/images/generations` with width/height,
+/// steps, guidance and seed, answered with a temporary result URL that is downloaded at once.
+///
+/// Options: `failover` = `true` sends `X-Failover-Enabled: true` (lets the platform use another compute
+/// pool). Thread-safe; one instance serves a whole batch.
+public final class GiteeProvider implements ImageProvider {
+    private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
+            "the token is not bound to a resource package that covers this model");
+
+    private final ProviderConfig config;
+    private final OpenAiImageFlow flow;
+
+    public GiteeProvider(ProviderConfig config, OkHttpClient base) {
+        this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    /// For tests and tuning: explicit body limits and clock.
+    public GiteeProvider(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
+        if (config.id() != ProviderId.GITEE) {
+            throw new IllegalArgumentException("not a gitee config: " + config.id());
+        }
+        this.config = config;
+        this.flow = new OpenAiImageFlow(new ProviderHttp(config, base, limits, clock), GiteeProvider::classifyError);
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.GITEE;
+    }
+
+    @Override
+    public Outcome generate(ProviderCall call) {
+        return flow.run(buildRequest(config, call), call);
+    }
+
+    /// The exact HTTP request for `call`. Pure: no I/O.
+    public static Request buildRequest(ProviderConfig config, ProviderCall call) {
+        Request.Builder builder = OpenAiImages.post(config, requestBody(config, call), call.token());
+        if (OpenAiImages.flag(config, "failover")) {
+            builder.header("X-Failover-Enabled", "true");
+        }
+        return builder.build();
+    }
+
+    /// `{model, prompt, width, height, num_inference_steps, guidance_scale?, seed, response_format:"url", n:1}`.
+    public static ObjectNode requestBody(ProviderConfig config, ProviderCall call) {
+        GenerationSettings s = call.settings();
+        ImageSize size = OpenAiImages.size(s, config);
+        ObjectNode body = OpenAiImages.baseBody(call.providerModel(), s.prompt());
+        body.put("width", size.width());
+        body.put("height", size.height());
+        body.put("num_inference_steps", s.steps());
+        if (Objects.nonNull(s.guidanceScale())) {
+            body.put("guidance_scale", s.guidanceScale());
+        }
+        body.put("seed", s.seed());
+        body.put("response_format", "url");
+        return body;
+    }
+
+    /// Classifies a non-2xx answer. Gitee words errors as `{"message":…}`, `{"error":{"message":…}}` or
+    /// `{"error":"<code>","message":…}`; a 403 usually means the token has no package for the model.
+    public static Outcome.Failure classifyError(int status, Headers headers, String body, Instant now) {
+        return OpenAiFailures.classify(status, headers, body, now, DIALECT);
+    }
+}

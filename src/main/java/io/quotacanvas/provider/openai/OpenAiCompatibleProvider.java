@@ -1,0 +1,73 @@
+package io.quotacanvas.provider.openai;
+
+import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.provider.BodyLimits;
+import io.quotacanvas.provider.ImageProvider;
+import io.quotacanvas.provider.ProviderCall;
+import io.quotacanvas.provider.ProviderHttp;
+import java.time.Clock;
+import java.time.Instant;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import tools.jackson.databind.node.ObjectNode;
+
+/// Any OpenAI Images-compatible endpoint (OpenAI itself, SiliconFlow, self-hosted servers).
+///
+/// Options: `response_format` (`b64_json` by default, or `url`); `send_seed` = `true` adds `seed`, which
+/// OpenAI itself rejects but many compatible servers honour. Either answer form is accepted.
+/// Thread-safe; one instance serves a whole batch.
+public final class OpenAiCompatibleProvider implements ImageProvider {
+    private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
+            "the key lacks permission for this model, or the provider does not serve this region");
+
+    private final ProviderConfig config;
+    private final OpenAiImageFlow flow;
+
+    public OpenAiCompatibleProvider(ProviderConfig config, OkHttpClient base) {
+        this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    /// For tests and tuning: explicit body limits and clock.
+    public OpenAiCompatibleProvider(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
+        if (config.id() != ProviderId.OPENAI_COMPATIBLE) {
+            throw new IllegalArgumentException("not an openai_compatible config: " + config.id());
+        }
+        this.config = config;
+        this.flow = new OpenAiImageFlow(new ProviderHttp(config, base, limits, clock),
+                OpenAiCompatibleProvider::classifyError);
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.OPENAI_COMPATIBLE;
+    }
+
+    @Override
+    public Outcome generate(ProviderCall call) {
+        return flow.run(buildRequest(config, call), call);
+    }
+
+    /// The exact HTTP request for `call`. Pure: no I/O.
+    public static Request buildRequest(ProviderConfig config, ProviderCall call) {
+        return OpenAiImages.post(config, requestBody(config, call), call.token()).build();
+    }
+
+    /// `{model, prompt, n:1, size, response_format}` plus `seed` when option `send_seed` is true.
+    public static ObjectNode requestBody(ProviderConfig config, ProviderCall call) {
+        ObjectNode body = OpenAiImages.baseBody(call.providerModel(), call.settings().prompt());
+        body.put("size", OpenAiImages.size(call.settings(), config).wxh());
+        body.put("response_format", OpenAiImages.option(config, "response_format", "b64_json"));
+        if (OpenAiImages.flag(config, "send_seed")) {
+            body.put("seed", call.settings().seed());
+        }
+        return body;
+    }
+
+    /// Classifies a non-2xx answer per the OpenAI error contract (`code` tells 429 quota from rate limit).
+    public static Outcome.Failure classifyError(int status, Headers headers, String body, Instant now) {
+        return OpenAiFailures.classify(status, headers, body, now, DIALECT);
+    }
+}

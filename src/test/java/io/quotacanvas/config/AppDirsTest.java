@@ -1,0 +1,67 @@
+package io.quotacanvas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppDirsTest {
+    private static final Path HOME = Path.of("/home/ada");
+
+    @Test
+    void quotaCanvasHomeHoldsEverythingOnAnyPlatform() {
+        Map<String, String> env = Map.of("QUOTA_CANVAS_HOME", " /data/qc ", "XDG_CONFIG_HOME", "/xdg/config");
+
+        AppDirs dirs = AppDirs.resolve(env, "Windows 11", HOME);
+
+        assertEquals(new AppDirs(Path.of("/data/qc"), Path.of("/data/qc/state"), Path.of("/data/qc/library")), dirs);
+        assertEquals(Path.of("/data/qc/config.yaml"), dirs.configFile());
+        assertEquals(Path.of("/data/qc/state/ledger.db"), dirs.ledgerFile());
+    }
+
+    @Test
+    void linuxUsesTheXdgVariablesWhenSet() {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", "/xdg/config", "XDG_STATE_HOME", "/xdg/state",
+                "XDG_PICTURES_DIR", "/media/pictures");
+
+        AppDirs dirs = AppDirs.resolve(env, "Linux", HOME);
+
+        assertEquals(new AppDirs(Path.of("/xdg/config/quota-canvas"), Path.of("/xdg/state/quota-canvas"),
+                Path.of("/media/pictures/Quota Canvas")), dirs);
+    }
+
+    @Test
+    void linuxFallsBackToTheXdgDefaultsUnderHome() {
+        AppDirs dirs = AppDirs.resolve(Map.of("XDG_CONFIG_HOME", " "), "Linux", HOME);
+
+        assertEquals(new AppDirs(Path.of("/home/ada/.config/quota-canvas"),
+                Path.of("/home/ada/.local/state/quota-canvas"), Path.of("/home/ada/Pictures/Quota Canvas")), dirs);
+    }
+
+    @Test
+    void macOsUsesApplicationSupport() {
+        AppDirs dirs = AppDirs.resolve(Map.of("XDG_CONFIG_HOME", "/ignored"), "Mac OS X", HOME);
+
+        Path support = Path.of("/home/ada/Library/Application Support/Quota Canvas");
+        assertEquals(new AppDirs(support, support.resolve("state"), Path.of("/home/ada/Pictures/Quota Canvas")), dirs);
+    }
+
+    @Test
+    void windowsUsesAppDataForConfigAndLocalAppDataForState() {
+        Map<String, String> env = Map.of("APPDATA", "/users/ada/roaming", "LOCALAPPDATA", "/users/ada/local");
+
+        AppDirs dirs = AppDirs.resolve(env, "Windows 11", HOME);
+
+        assertEquals(new AppDirs(Path.of("/users/ada/roaming/Quota Canvas"), Path.of("/users/ada/local/Quota Canvas"),
+                Path.of("/home/ada/Pictures/Quota Canvas")), dirs);
+    }
+
+    @Test
+    void windowsWithoutAppDataFallsBackUnderTheUserProfile() {
+        AppDirs dirs = AppDirs.resolve(Map.of(), "Windows 10", HOME);
+
+        assertEquals(Path.of("/home/ada/AppData/Roaming/Quota Canvas"), dirs.configDir());
+        assertEquals(Path.of("/home/ada/AppData/Local/Quota Canvas"), dirs.stateDir());
+    }
+}

@@ -1,0 +1,60 @@
+package io.quotacanvas.provider;
+
+import static io.quotacanvas.provider.TestConfigs.CANARY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.Token;
+import java.time.Instant;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+
+class BearerAuthTest {
+    private static final HttpUrl BASE = HttpUrl.get("https://ai.gitee.com/v1");
+    private static final Token TOKEN = TestConfigs.canaryToken(ProviderId.GITEE);
+
+    private static String signedFor(String target, Token token) {
+        HttpUrl url = HttpUrl.get(target);
+        return BearerAuth.sign(new Request.Builder().url(url), BASE, url, token).build().header("Authorization");
+    }
+
+    @Test
+    void signsRequestsToTheBaseOrigin() {
+        assertEquals("Bearer " + CANARY, signedFor("https://ai.gitee.com/v1/images/generations", TOKEN));
+    }
+
+    @Test
+    void neverSignsAnotherHostPortOrScheme() {
+        assertNull(signedFor("https://cdn.gitee.com/v1/images/generations", TOKEN));
+        assertNull(signedFor("https://ai.gitee.com:8443/v1/images/generations", TOKEN));
+        assertNull(signedFor("http://ai.gitee.com/v1/images/generations", TOKEN));
+    }
+
+    @Test
+    void anonymousTokensSignNothing() {
+        assertNull(signedFor("https://ai.gitee.com/v1/x", Token.anonymous(ProviderId.GITEE)));
+    }
+
+    @Test
+    void redactsTheTokenFromAnyFailureMessage() {
+        Outcome.Failure leaky = new Outcome.RateLimited(429, "slow down, " + CANARY, null);
+
+        Outcome.Failure clean = BearerAuth.redact(leaky, TOKEN);
+
+        assertFalse(clean.toString().contains(CANARY));
+        assertTrue(clean.message().endsWith("…7890"));
+        assertTrue(clean instanceof Outcome.RateLimited);
+    }
+
+    @Test
+    void leavesCleanFailuresAlone() {
+        Outcome.Failure clean = new Outcome.QuotaExhausted(402, "no credits", Instant.EPOCH);
+
+        assertTrue(clean == BearerAuth.redact(clean, TOKEN));
+    }
+}
