@@ -29,6 +29,7 @@ public final class DetailViewModel {
     private final Consumer<Throwable> errors;
     private final ReadOnlyObjectWrapper<StoredImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final BooleanBinding showing = Bindings.isNotNull(image);
+    private final ChainViewModel chain = new ChainViewModel();
 
     public DetailViewModel(ImageStore store, TaskService tasks, I18n i18n, DesktopPort desktop,
                            GalleryViewModel gallery, CreateViewModel create, GenerationViewModel generation,
@@ -42,7 +43,17 @@ public final class DetailViewModel {
         this.generation = generation;
         this.notices = notices;
         this.errors = errors;
+        image.addListener((obs, old, now) -> {
+            if (now == null) {
+                chain.clear();
+            } else {
+                chain.show(now.metadata().attempts(), "");
+            }
+        });
     }
+
+    /// The shown image's fallback chain.
+    public ChainViewModel chain() { return chain; }
 
     /// The image shown, or null when the detail view is closed.
     public ReadOnlyObjectProperty<StoredImage> imageProperty() { return image.getReadOnlyProperty(); }
