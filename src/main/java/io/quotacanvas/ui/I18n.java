@@ -23,10 +23,8 @@ public final class I18n {
     private static final String BUNDLE = "io.quotacanvas.ui.messages";
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
-    private ResourceBundle bundle;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
@@ -47,7 +45,9 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            // looked up on each call (ResourceBundle caches): bindings re-read during the locale's
+            // invalidation, before any change listener could have swapped a cached bundle
+            pattern = load(locale.get()).getString(key);
         } catch (MissingResourceException e) {
             return key;
         }

@@ -25,7 +25,7 @@ import javax.imageio.ImageIO;
 /// [#request] is called on the FX thread; work that is no longer wanted when its turn comes (the cell
 /// scrolled on) is skipped.
 public final class ThumbnailCache {
-    public static final int SIZE = 200;
+    public static final int SIZE = 168;
     private static final Logger LOG = Logger.getLogger(ThumbnailCache.class.getName());
     private static final int MEMORY_ENTRIES = 300;
 

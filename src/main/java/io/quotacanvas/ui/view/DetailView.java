@@ -60,7 +60,7 @@ public final class DetailView {
         pane.getStyleClass().add("detail-view");
         pane.setTop(createActions());
         SplitPane split = new SplitPane(createImage(), createInfo());
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.58);
         pane.setCenter(split);
         pane.visibleProperty().bind(detail.showing());
         pane.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -181,7 +181,7 @@ public final class DetailView {
         grid.addRow(row, key("detail.date"), value("detail-date", m -> m.createdAt() == null ? ""
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(i18n.locale())
                 .format(m.createdAt().atZone(zone))));
-        Node chain = new ChainView(detail.chain(), i18n, zone).build();
+        Node chain = new ChainView(detail.chain(), i18n, zone, "detail-chain").build();
         VBox box = new VBox(12, grid, chain);
         VBox.setVgrow(chain, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(8));

@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.controlsfx.control.GridView;
@@ -67,6 +68,7 @@ public final class GalleryView {
         search.promptTextProperty().bind(i18n.text("gallery.search"));
         search.textProperty().bindBidirectional(gallery.searchProperty());
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        search.setPrefWidth(180);
         HBox.setHgrow(search, Priority.ALWAYS);
         ToggleButton favourites = new ToggleButton(null, new FontIcon(MaterialDesignS.STAR));
         favourites.setId("favourites-only");
@@ -87,6 +89,9 @@ public final class GalleryView {
         model.setCellFactory(lv -> anyCell("gallery.anyModel"));
         Label count = new Label();
         count.setId("gallery-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        provider.setPrefWidth(130);
+        model.setPrefWidth(130);
         count.textProperty().bind(i18n.text(() -> i18n.get("gallery.count", gallery.totalProperty().get()),
                 gallery.totalProperty()));
         HBox bar = new HBox(6, search, favourites, provider, model, count);
@@ -100,7 +105,14 @@ public final class GalleryView {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? i18n.get(anyKey) : item.toString());
+                textProperty().unbind();
+                if (empty) {
+                    setText(null);
+                } else if (item == null) {
+                    textProperty().bind(i18n.text(anyKey));
+                } else {
+                    setText(item.toString());
+                }
             }
         };
     }

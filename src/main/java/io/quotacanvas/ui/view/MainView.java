@@ -105,13 +105,13 @@ public final class MainView {
 
     private Node createBody() {
         Node gallery = new GalleryView(vm.gallery(), thumbnails, providers, i18n, vm::open).build();
-        Node chain = new ChainView(vm.chain(), i18n, zone).build();
+        Node chain = new ChainView(vm.chain(), i18n, zone, "chain").build();
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().setAll(gallery, chain);
         right.setDividerPositions(0.68);
         Node create = new CreatePanel(vm.create(), vm.generation(), vm.status(), i18n).build();
         main.getItems().setAll(create, right);
-        main.setDividerPositions(0.3);
+        main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(create, false);
         return main;
     }

@@ -48,7 +48,7 @@ class GenerationViewModelTest {
         f.vm.generation().generate();
         Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().tiles().getFirst());
         assertEquals("provider_error", failed.errorType());
-        assertEquals("Done: 0 images, 1 failed", f.vm.generation().statusText().get());
+        assertEquals("Done: no images, 1 failed", f.vm.generation().statusText().get());
     }
 
     @Test
