@@ -13,10 +13,22 @@ public final class Main {
     private Main() {
     }
 
+    private static void launchStudio(String[] args) {
+        try {
+            io.quotacanvas.ui.StudioLauncher.launch(args);
+        } catch (RuntimeException | LinkageError e) {
+            java.util.logging.Logger.getLogger(Main.class.getName()).log(java.util.logging.Level.SEVERE,
+                    "the studio could not start", e);
+            System.err.println("The desktop studio could not start (" + e.getMessage() + "). It needs a desktop "
+                    + "session; on a machine without one, use the command line: quota-canvas --prompt \"…\"");
+            System.exit(1);
+        }
+    }
+
     public static void main(String[] args) {
         Logs.toFile(AppDirs.fromEnvironment(System.getenv()).stateDir().resolve("logs"));
         if (args.length == 0) {
-            io.quotacanvas.ui.StudioLauncher.launch(args);
+            launchStudio(args);
             return;
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -11,8 +11,17 @@ import java.time.Instant;
 public sealed interface Outcome {
 
     /// The image came back and decodes. `remoteUrl` is the provider's URL for it, or null when the
-    /// provider sent the bytes inline.
-    record Success(ImageData image, String remoteUrl, int httpStatus) implements Outcome {}
+    /// provider sent the bytes inline. `quota` is what the provider said about the token's remaining
+    /// quota, or null.
+    record Success(ImageData image, String remoteUrl, int httpStatus, QuotaSnapshot quota) implements Outcome {
+        public Success(ImageData image, String remoteUrl, int httpStatus) {
+            this(image, remoteUrl, httpStatus, null);
+        }
+
+        public Success withQuota(QuotaSnapshot snapshot) {
+            return new Success(image, remoteUrl, httpStatus, snapshot);
+        }
+    }
 
     /// Common shape of every failure.
     sealed interface Failure extends Outcome {
@@ -24,8 +33,13 @@ public sealed interface Outcome {
     }
 
     /// The token's quota is spent; `resetAt` is the provider's hint of when it comes back, or null
-    /// when the provider gave none (the ledger then applies the provider's reset rule).
-    record QuotaExhausted(int httpStatus, String message, Instant resetAt) implements Failure {
+    /// when the provider gave none (the ledger then applies the provider's reset rule). `modelOnly` says
+    /// only this token × model is spent (a per-model daily cap), not the whole token.
+    record QuotaExhausted(int httpStatus, String message, Instant resetAt, boolean modelOnly) implements Failure {
+        public QuotaExhausted(int httpStatus, String message, Instant resetAt) {
+            this(httpStatus, message, resetAt, false);
+        }
+
         public FailureClass failureClass() { return FailureClass.QUOTA_EXHAUSTED; }
     }
 

@@ -1,6 +1,8 @@
 package io.quotacanvas.pipeline;
 
+import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
@@ -21,12 +23,33 @@ final class Consequences {
         this.token = token;
     }
 
-    /// Quota or rate limit: the token rests until `until` (token-wide: quotas here are per account).
-    void coolToken(ModelCandidate model, AttemptRunner.Run run, Instant until, Outcome.Failure why) {
+    /// Quota or rate limit: the token rests until `until` — token-wide, or only for this model when the
+    /// provider said only the model's cap is spent.
+    void coolToken(ModelCandidate model, AttemptRunner.Run run, Instant until, Outcome.Failure why,
+                   boolean modelOnly) {
         job.record(route.provider(), model.canonical(), token, run, until);
-        ctx.ledger().cool(token, null, until, why.failureClass(), why.message());
+        ctx.ledger().cool(token, modelOnly ? model.canonical() : null, until, why.failureClass(), why.message());
         job.emit(new EngineEvent.TokenCooled(job.index(), route.provider(), token.label(), until,
                 why.failureClass()));
+    }
+
+    /// After a success: keeps the provider's remaining-quota figures and, when they reached zero, cools the
+    /// token (or token × model) before it fails, until the provider's next reset.
+    void noteQuota(ModelCandidate model, QuotaSnapshot quota) {
+        if (quota == null || quota.isEmpty()) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        ctx.ledger().recordQuota(token, model.canonical(), quota, now);
+        if (!quota.accountSpent() && !quota.modelSpent()) {
+            return;
+        }
+        Instant until = Cooling.quotaUntil(route.config(), null, now);
+        String what = quota.accountSpent() ? "daily request quota" : "daily quota for " + model.canonical();
+        ctx.ledger().cool(token, quota.accountSpent() ? null : model.canonical(), until, FailureClass.QUOTA_EXHAUSTED,
+                "provider reports 0 remaining of the " + what);
+        job.emit(new EngineEvent.TokenCooled(job.index(), route.provider(), token.label(), until,
+                FailureClass.QUOTA_EXHAUSTED));
     }
 
     /// Auth failure: the token is invalid until it changes or a test succeeds.

@@ -56,6 +56,8 @@ public final class Engine {
         EngineListener events = listener == null ? EngineListener.NONE : listener;
         EngineListener.safely(events, new EngineEvent.BatchStarted(-1, request.count(), ctx.clock().instant()));
         RoutePlan plan = planner.plan(request);
+        // what the plan left out is announced once per batch; each image's chain still lists it
+        plan.skipped().forEach(skip -> EngineListener.safely(events, new EngineEvent.CandidateSkipped(-1, skip)));
         PromptPreparer.PreparedPrompt prompt = request.optimizePrompt() || request.autoTranslate()
                 ? prompts.prepare(request, plan, events, scope)
                 : new PromptPreparer.PreparedPrompt(request.prompt(), List.of());

@@ -194,17 +194,20 @@ final class ImageJob {
             case Outcome.Success s -> {
                 AttemptRecord ok = job.record(route.provider(), model.canonical(), token, run, null);
                 ctx.ledger().markSuccess(token, model.canonical(), now);
+                consequences.noteQuota(model, s.quota());
                 ctx.health().markUp(route.provider());
                 yield new Step.Done(storer.store(job, request, route, model, settings, s, ok, elapsedMs()));
             }
             case Outcome.QuotaExhausted q -> {
                 lastFailure = q;
-                consequences.coolToken(model, run, Cooling.quotaUntil(route.config(), q.resetAt(), now), q);
+                consequences.coolToken(model, run, Cooling.quotaUntil(route.config(), q.resetAt(), now), q,
+                        q.modelOnly());
                 yield NEXT_TOKEN;
             }
             case Outcome.RateLimited r -> {
                 lastFailure = r;
-                consequences.coolToken(model, run, Cooling.rateLimitUntil(route.config(), r.retryAfter(), now), r);
+                consequences.coolToken(model, run, Cooling.rateLimitUntil(route.config(), r.retryAfter(), now), r,
+                        false);
                 yield NEXT_TOKEN;
             }
             case Outcome.AuthFailed a -> {

@@ -2,6 +2,7 @@ package io.quotacanvas.token;
 
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.core.Token;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,16 @@ public interface Ledger extends AutoCloseable {
     Optional<Instant> modelUnavailableUntil(ProviderId provider, String model, Instant now);
 
     void markModelUnavailable(ProviderId provider, String model, Instant until, String message);
+
+    /// Keeps the provider's last remaining-quota figures for a token × model (ModelScope headers), so
+    /// status views can show them. The default keeps nothing.
+    default void recordQuota(Token token, String model, QuotaSnapshot quota, Instant now) {
+    }
+
+    /// The last figures [#recordQuota] kept for a token × model, if any.
+    default Optional<QuotaSnapshot> lastQuota(Token token, String model) {
+        return Optional.empty();
+    }
 
     /// Every entry the ledger holds for a provider (for status views).
     List<LedgerEntry> entries(ProviderId provider, Instant now);

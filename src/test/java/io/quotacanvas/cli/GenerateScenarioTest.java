@@ -235,6 +235,21 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void aProviderLeftOutOfThePlanIsAnnouncedOncePerBatchAndListedInEveryChain() {
+        cli.env("QUOTA_CANVAS_A4F_TOKENS", "");
+
+        var run = cli.run("--prompt", "two", "--count", "2", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String line = "skipped a4f/z-image-turbo: no tokens configured";
+        assertEquals(1, run.stderr().lines().filter(l -> l.equals(line)).count(), run.stderr());
+        for (JsonNode image : run.json().get("images")) {
+            assertTrue(strings(image.get("fallback_chain")).contains(
+                    "a4f/z-image-turbo: skipped (no tokens configured)"), image.toString());
+        }
+    }
+
+    @Test
     void everyProviderFailingExitsOneWithTheChain() {
         gitee.defaultReply(Reply.QUOTA);
         a4f.defaultReply(Reply.QUOTA);

@@ -34,7 +34,8 @@ class EngineBenchmark {
         try (FakeImagesServer gitee = new FakeImagesServer(Flavor.GITEE).latency(Duration.ofSeconds(1))) {
             List<Long> walls = new ArrayList<>();
             for (int run = 0; run < 3; run++) {
-                try (QuotaCanvas app = open(home.resolve("run" + run), Map.of("gitee", gitee), Map.of("gitee", "t1,t2,t3,t4"))) {
+                try (QuotaCanvas app = open(home.resolve("run" + run), Map.of("gitee", gitee),
+                        Map.of("gitee", "t1,t2,t3,t4"), "10s")) {
                     BatchResult batch = app.engine().run(request(8), OutputPaths.NONE, null, new CallScope());
                     assertEquals(8, batch.generatedCount());
                     walls.add(batch.elapsedMs());
@@ -99,11 +100,17 @@ class EngineBenchmark {
     /// (provider name → comma-separated tokens).
     private static QuotaCanvas open(Path home, Map<String, FakeImagesServer> servers, Map<String, String> tokens)
             throws Exception {
+        return open(home, servers, tokens, "1s");
+    }
+
+    private static QuotaCanvas open(Path home, Map<String, FakeImagesServer> servers, Map<String, String> tokens,
+                                    String readTimeout) throws Exception {
         Files.createDirectories(home);
         StringBuilder yaml = new StringBuilder("routing:\n  provider_order: [" + String.join(", ", servers.keySet())
                 + "]\n  max_parallel: 8\nproviders:\n");
         servers.forEach((name, server) -> yaml.append("  ").append(name).append(":\n    base_url: ")
-                .append(server.baseUrl()).append("\n    timeouts: {connect: 1s, read: 1s, overall: 2s}\n"));
+                .append(server.baseUrl()).append("\n    timeouts: {connect: 1s, read: ").append(readTimeout)
+                .append(", overall: 10s}\n"));
         Path config = Files.writeString(home.resolve("config.yaml"), yaml);
         Map<String, String> env = new java.util.HashMap<>(Map.of("QUOTA_CANVAS_HOME", home.toString()));
         tokens.forEach((name, list) -> env.put("QUOTA_CANVAS_" + name.toUpperCase(Locale.ROOT) + "_TOKENS", list));

@@ -53,6 +53,7 @@ public final class FakeImagesServer implements AutoCloseable {
                 return route(request);
             }
         });
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         try {
             server.start();
         } catch (java.io.IOException e) {
@@ -194,5 +195,37 @@ public final class FakeImagesServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /// Accepted sockets with `TCP_NODELAY`, as production servers have: without it every response waits
+    /// ~40 ms for the client's delayed ACK, which would swamp what the engine itself costs.
+    static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws java.io.IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws java.io.IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws java.io.IOException {
+            throw new UnsupportedOperationException("MockWebServer binds unbound sockets");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws java.io.IOException {
+            throw new UnsupportedOperationException("MockWebServer binds unbound sockets");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+                throws java.io.IOException {
+            throw new UnsupportedOperationException("MockWebServer binds unbound sockets");
+        }
     }
 }
