@@ -52,6 +52,8 @@ public final class FakeStudio implements StudioServices {
     private final AtomicInteger ids = new AtomicInteger();
     public final List<ImageRequest> requests = new CopyOnWriteArrayList<>();
     public volatile boolean failAll;
+    /// How long each image "takes" at the provider (images of a batch run in parallel, like the engine's).
+    public volatile java.time.Duration latency = java.time.Duration.ZERO;
     public volatile CountDownLatch hold;
     public volatile Map<ProviderId, ProviderStatus> statuses = Map.of();
 
@@ -109,8 +111,23 @@ public final class FakeStudio implements StudioServices {
         requests.add(request);
         listener.onEvent(new EngineEvent.BatchStarted(-1, request.count(), NOW));
         List<ImageResult> results = new ArrayList<>();
-        for (int i = 0; i < request.count(); i++) {
-            results.add(one(request, i, listener, scope));
+        if (latency.isZero()) {
+            for (int i = 0; i < request.count(); i++) {
+                results.add(one(request, i, listener, scope));
+            }
+        } else {
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<ImageResult>> futures = new ArrayList<>();
+                for (int i = 0; i < request.count(); i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> one(request, index, listener, scope)));
+                }
+                for (var f : futures) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
         }
         BatchResult batch = new BatchResult(results, 10);
         listener.onEvent(new EngineEvent.BatchFinished(-1, batch));
@@ -128,6 +145,7 @@ public final class FakeStudio implements StudioServices {
         listener.onEvent(new EngineEvent.TokenCooled(i, p, "gitee#1 …0001", NOW.plusSeconds(3600), null));
         listener.onEvent(new EngineEvent.AttemptStarted(i, "generate", p, request.model(), "gitee#2 …0002"));
         awaitRelease(scope);
+        pause();
         if (scope.isCancelled() || failAll) {
             String type = scope.isCancelled() ? "cancelled" : "provider_error";
             AttemptRecord fail = new AttemptRecord("generate", p, request.model(), "gitee#2 …0002", type, 0,
@@ -150,6 +168,14 @@ public final class FakeStudio implements StudioServices {
                 List.of(quota, ok), 70);
         listener.onEvent(new EngineEvent.ImageFinished(i, g));
         return g;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitRelease(CallScope scope) {

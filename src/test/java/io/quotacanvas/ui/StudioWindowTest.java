@@ -75,7 +75,7 @@ class StudioWindowTest {
         assertTrue(!generate.isDisabled());
         robot.clickOn("#generate");
 
-        await(() -> vm().gallery().tiles().getFirst() instanceof Tile.Stored s
+        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Stored s
                 && s.image().metadata().promptOriginal().equals("a red fox in snow"));
         ListView<ChainRow> chain = robot.lookup("#chain").queryListView();
         await(() -> chain.getItems().size() == 2);
@@ -96,13 +96,13 @@ class StudioWindowTest {
         robot.clickOn("#prompt").write("a slow lighthouse");
         robot.interact(() -> vm().create().countProperty().set(3));
         robot.clickOn("#generate");
-        await(() -> vm().gallery().tiles().getFirst() instanceof Tile.Running r && !r.step().isEmpty());
+        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Running r && !r.step().isEmpty());
         await(() -> thumbnailsShown(robot));
         Screenshots.save(stage.getScene(), "running-batch");
 
         robot.clickOn("#cancel");
         await(() -> !vm().generation().runningProperty().get());
-        assertTrue(vm().gallery().tiles().getFirst() instanceof Tile.Failed f && f.errorType().equals("cancelled"));
+        assertTrue(vm().gallery().tiles().getFirst().now() instanceof Tile.Failed f && f.errorType().equals("cancelled"));
     }
 
     @Test

@@ -29,6 +29,9 @@ public final class TileCell extends GridCell<Tile> {
     private final Label caption = new Label();
     private final VBox live = new VBox(8, spinner, caption);
     private volatile String wanted;
+    private Tile.Live watched;
+    private final javafx.beans.InvalidationListener onSelection = o -> markSelected();
+    private final javafx.beans.InvalidationListener onLiveChange = o -> render(watched.now());
 
     public TileCell(GalleryViewModel gallery, ThumbnailCache thumbnails, I18n i18n, Consumer<Tile> open) {
         this.gallery = gallery;
@@ -55,7 +58,8 @@ public final class TileCell extends GridCell<Tile> {
                 open.accept(getItem());
             }
         });
-        gallery.selectedProperty().addListener((o, a, b) -> markSelected());
+        // weak: the grid throws cells away and makes new ones, and the gallery outlives them all
+        gallery.selectedProperty().addListener(new javafx.beans.WeakInvalidationListener(onSelection));
     }
 
     @Override
@@ -63,17 +67,34 @@ public final class TileCell extends GridCell<Tile> {
         super.updateItem(tile, empty);
         markSelected();
         if (empty || tile == null) {
+            watch(null);
             wanted = null;
             setGraphic(null);
             setText(null);
             return;
         }
         gallery.ensureLoaded(getIndex());
+        watch(tile instanceof Tile.Live live ? live : null);
+        render(tile.now());
+    }
+
+    private void watch(Tile.Live live) {
+        if (watched != null) {
+            watched.stateProperty().removeListener(onLiveChange);
+        }
+        watched = live;
+        if (live != null) {
+            live.stateProperty().addListener(onLiveChange);
+        }
+    }
+
+    private void render(Tile tile) {
         switch (tile) {
             case Tile.Stored s -> showStored(s);
             case Tile.Running r -> showLive(r.step().isEmpty() ? i18n.get("tile.queued") : r.step(), true, null);
             case Tile.Failed f -> showLive(f.errorType() + "\n" + (f.message() == null ? "" : f.message()), false,
                     OutcomeIcons.forOutcome(f.errorType()));
+            case Tile.Live live -> throw new IllegalStateException("a live tile's state is never live");
         }
     }
 

@@ -89,7 +89,7 @@ public final class GalleryViewModel {
     public List<StoredImage> storedImages() {
         List<StoredImage> out = new ArrayList<>();
         for (Tile t : tiles) {
-            if (t instanceof Tile.Stored s) {
+            if (t.now() instanceof Tile.Stored s) {
                 out.add(s.image());
             }
         }
@@ -111,7 +111,8 @@ public final class GalleryViewModel {
                     }
                     tiles.remove(liveCount, tiles.size());
                     loadedIds.clear();
-                    tiles.stream().filter(t -> t instanceof Tile.Stored).forEach(t -> loadedIds.add(t.key()));
+                    tiles.stream().filter(t -> t.now() instanceof Tile.Stored)
+                            .forEach(t -> loadedIds.add(t.now().key()));
                     storedLoaded = 0;
                     append(page);
                 }, this::failed);
@@ -168,31 +169,25 @@ public final class GalleryViewModel {
         tiles.remove(0, liveCount);
         List<Tile> live = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            live.add(new Tile.Running(batch, i, ""));
+            live.add(new Tile.Live(batch, i));
         }
         tiles.addAll(0, live);
         liveCount = count;
     }
 
-    /// Replaces the live tile with the same key (a step change, a failure, or the stored image).
-    public void updateLive(String key, Tile replacement) {
-        for (int i = 0; i < liveCount; i++) {
-            if (tiles.get(i).key().equals(key)) {
-                if (replacement instanceof Tile.Stored s) {
-                    loadedIds.add(s.image().id());
-                }
-                boolean wasSelected = selected.get() != null && selected.get().key().equals(key);
-                tiles.set(i, replacement);
-                if (wasSelected) {
-                    selected.set(replacement);
-                }
-                return;
+    /// Moves the live tile with this key to a new state (a step, a failure, or the stored image).
+    public void updateLive(String key, Tile state) {
+        liveTile(key).ifPresent(live -> {
+            if (state instanceof Tile.Stored s) {
+                loadedIds.add(s.image().id());
             }
-        }
+            live.set(state);
+        });
     }
 
-    public Optional<Tile> liveTile(String key) {
-        return tiles.subList(0, liveCount).stream().filter(t -> t.key().equals(key)).findFirst();
+    public Optional<Tile.Live> liveTile(String key) {
+        return tiles.subList(0, liveCount).stream().filter(t -> t instanceof Tile.Live && t.key().equals(key))
+                .map(t -> (Tile.Live) t).findFirst();
     }
 
     // ---- selection, favourites, deleting
@@ -204,11 +199,15 @@ public final class GalleryViewModel {
     /// Replaces a stored image's tile (after a favourite change) wherever it is.
     public void replaceImage(StoredImage image) {
         for (int i = 0; i < tiles.size(); i++) {
-            if (tiles.get(i) instanceof Tile.Stored s && s.image().id().equals(image.id())) {
-                Tile t = new Tile.Stored(image);
-                tiles.set(i, t);
-                if (selected.get() != null && selected.get().key().equals(image.id())) {
-                    selected.set(t);
+            Tile t = tiles.get(i);
+            if (t.now() instanceof Tile.Stored s && s.image().id().equals(image.id())) {
+                if (t instanceof Tile.Live live) {
+                    live.set(new Tile.Stored(image));
+                } else {
+                    tiles.set(i, new Tile.Stored(image));
+                    if (selected.get() != null && selected.get().key().equals(image.id())) {
+                        selected.set(tiles.get(i));
+                    }
                 }
             }
         }
@@ -219,7 +218,8 @@ public final class GalleryViewModel {
     public void deleteWithUndo(StoredImage image) {
         commitPendingDelete();
         for (int i = 0; i < tiles.size(); i++) {
-            if (tiles.get(i) instanceof Tile.Stored s && s.image().id().equals(image.id())) {
+            Tile t = tiles.get(i);
+            if (t.now() instanceof Tile.Stored s && s.image().id().equals(image.id())) {
                 tiles.remove(i);
                 if (i < liveCount) {
                     liveCount--;
@@ -227,7 +227,7 @@ public final class GalleryViewModel {
                 loadedIds.remove(image.id());
                 total.set(Math.max(0, total.get() - 1));
                 pendingDelete.set(new PendingDelete(image, i));
-                if (selected.get() != null && selected.get().key().equals(image.id())) {
+                if (selected.get() == t) {
                     selected.set(null);
                 }
                 return;

@@ -107,6 +107,9 @@ public final class GenerationViewModel {
 
     /// The live chain of a tile of the current batch.
     public Optional<ObservableList<ChainRow>> liveChain(Tile tile) {
+        if (tile instanceof Tile.Live live && run != null && live.batch() == run.id) {
+            return Optional.of(run.chain(live.index()));
+        }
         return switch (tile) {
             case Tile.Running r when run != null && r.batch() == run.id -> Optional.of(run.chain(r.index()));
             case Tile.Failed f when run != null && f.batch() == run.id -> Optional.of(run.chain(f.index()));
@@ -117,7 +120,7 @@ public final class GenerationViewModel {
     private void onEvent(BatchRun batch, EngineEvent event) {
         String step = batch.apply(event);
         String key = batch.key(event.imageIndex());
-        if (step != null && gallery.liveTile(key).orElse(null) instanceof Tile.Running r) {
+        if (step != null && gallery.liveTile(key).map(Tile::now).orElse(null) instanceof Tile.Running r) {
             gallery.updateLive(key, new Tile.Running(r.batch(), r.index(), step));
         }
         switch (event) {

@@ -93,7 +93,7 @@ public final class MainViewModel {
     /// Opens a tile: a stored image in the detail view; a live tile shows its chain.
     public void open(Tile tile) {
         gallery.select(tile);
-        if (tile instanceof Tile.Stored s) {
+        if (tile != null && tile.now() instanceof Tile.Stored s) {
             detail.open(s.image());
         }
     }
@@ -124,6 +124,10 @@ public final class MainViewModel {
     }
 
     private void showChainOf(Tile tile) {
+        if (tile instanceof Tile.Live) {
+            generation.liveChain(tile).ifPresent(live -> chain.follow(live, ""));
+            return;
+        }
         switch (tile) {
             case Tile.Stored s -> chain.show(s.image().metadata().attempts(), s.image().metadata().promptOriginal());
             case null -> { }

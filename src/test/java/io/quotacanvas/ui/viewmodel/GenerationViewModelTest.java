@@ -29,8 +29,8 @@ class GenerationViewModelTest {
 
         List<Tile> tiles = f.vm.gallery().tiles();
         assertEquals(5, tiles.size());
-        assertInstanceOf(Tile.Stored.class, tiles.get(0));
-        assertEquals("a fox", ((Tile.Stored) tiles.get(1)).image().metadata().promptOriginal());
+        assertInstanceOf(Tile.Stored.class, tiles.get(0).now());
+        assertEquals("a fox", ((Tile.Stored) tiles.get(1).now()).image().metadata().promptOriginal());
         List<ChainRow> chain = f.vm.chain().rows();
         assertEquals(List.of("quota_exhausted", "success"), chain.stream().map(ChainRow::outcome).toList());
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.stream().map(ChainRow::tokenLabel).toList());
@@ -46,7 +46,7 @@ class GenerationViewModelTest {
         f.studio.failAll = true;
         f.vm.create().promptProperty().set("a fox");
         f.vm.generation().generate();
-        Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().tiles().getFirst());
+        Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().tiles().getFirst().now());
         assertEquals("provider_error", failed.errorType());
         assertEquals("Done: no images, 1 failed", f.vm.generation().statusText().get());
     }
@@ -61,8 +61,8 @@ class GenerationViewModelTest {
         f.studio.hold = new CountDownLatch(1);
 
         gen.generate();
-        tasks.drainUntil(() -> f.vm.gallery().tiles().getFirst() instanceof Tile.Running r && r.step().contains("gitee#2"));
-        Tile.Running running = (Tile.Running) f.vm.gallery().tiles().getFirst();
+        tasks.drainUntil(() -> f.vm.gallery().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
+        Tile.Running running = (Tile.Running) f.vm.gallery().tiles().getFirst().now();
         assertEquals("gitee · z-image-turbo · gitee#2 …0002", running.step());
         assertTrue(gen.runningProperty().get());
         assertFalse(gen.canGenerate().get());
@@ -71,7 +71,7 @@ class GenerationViewModelTest {
         gen.cancel();
         tasks.drainUntil(() -> !gen.runningProperty().get());
 
-        assertTrue(f.vm.gallery().tiles().stream().allMatch(t -> t instanceof Tile.Failed x
+        assertTrue(f.vm.gallery().tiles().stream().allMatch(t -> t.now() instanceof Tile.Failed x
                 && x.errorType().equals("cancelled")));
         assertTrue(gen.canGenerate().get());
     }
