@@ -162,4 +162,29 @@ class StudioWindowTest {
         assertEquals("取消", robot.lookup("#cancel").queryButton().getText());
         Screenshots.save(stage.getScene(), "main-window-zh");
     }
+
+    @Test
+    void closingWhileABatchRunsAsksThenCancelsAndRemembersTheWindow(FxRobot robot) throws Exception {
+        studio.hold = new CountDownLatch(1);
+        robot.clickOn("#prompt").write("a long night");
+        robot.clickOn("#generate");
+        await(() -> vm().generation().runningProperty().get());
+        robot.interact(app::requestClose);
+        await(() -> !stage.isShowing());
+        assertTrue(!vm().generation().runningProperty().get());
+        assertTrue(vm().gallery().tiles().getFirst().now() instanceof Tile.Failed f && f.errorType().equals("cancelled"));
+        SettingsStore saved = SettingsStore.load(studio.folders().libraryDir().getParent().resolve("state/studio.properties"));
+        assertEquals("a long night", saved.get("create.prompt", ""));
+        assertTrue(saved.getDouble("window.w", 0) > 0);
+    }
+
+    @Test
+    void anUnexpectedErrorShowsADialogWithTheDetailsFoldedAway(FxRobot robot) throws Exception {
+        robot.interact(() -> vm().failed(new IllegalStateException("a bug")));
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Something went wrong inside Quota Canvas.", pane.getHeaderText());
+        assertTrue(!pane.isExpanded());
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
 }
