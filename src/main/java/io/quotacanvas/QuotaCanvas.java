@@ -7,7 +7,9 @@ import io.quotacanvas.config.ConfigLoader;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.pipeline.Engine;
-import io.quotacanvas.pipeline.PromptPreparer;
+import io.quotacanvas.prompt.PromptCache;
+import io.quotacanvas.prompt.ProviderPromptPreparer;
+import io.quotacanvas.prompt.SqlitePromptCache;
 import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.provider.Providers;
 import io.quotacanvas.token.Ledger;
@@ -27,6 +29,7 @@ public final class QuotaCanvas implements AutoCloseable {
     private final Ledger ledger;
     private final Library library;
     private final OkHttpClient http;
+    private final PromptCache promptCache;
     private final Engine engine;
 
     private QuotaCanvas(AppDirs dirs, AppConfig config, Ledger ledger, Library library, OkHttpClient http,
@@ -36,7 +39,10 @@ public final class QuotaCanvas implements AutoCloseable {
         this.ledger = ledger;
         this.library = library;
         this.http = http;
-        this.engine = new Engine(config, Providers.create(config, http), ledger, library, PromptPreparer.NONE, clock);
+        // the prompt cache lives in the ledger's file, in its own table, over its own connection
+        this.promptCache = new SqlitePromptCache(dirs.ledgerFile(), clock);
+        this.engine = new Engine(config, Providers.create(config, http), ledger, library,
+                new ProviderPromptPreparer(config, ledger, http, clock, promptCache), clock);
     }
 
     /// Loads the config (`configFile`, else the user's config file when it exists, else the defaults),
@@ -84,6 +90,7 @@ public final class QuotaCanvas implements AutoCloseable {
     @Override
     public void close() {
         library.close();
+        promptCache.close();
         ledger.close();
         HttpClients.shutdown(http);
     }

@@ -40,8 +40,37 @@ final class ProviderBinder {
         return new ProviderConfig(id, s.bool("enabled"), baseUrl(id, s), tokens(id, s), ordered(models),
                 defaultModel(s, models), textModel(s), timeouts(s), quotaReset(s),
                 s.positiveDuration("rate_limit_cooldown"), s.numberBetween("hd_scale", 1, 4),
-                ordered(s.scalarMap("options", true)), hf && s.has("public_fallback") && s.bool("public_fallback"),
+                options(s), hf && s.has("public_fallback") && s.bool("public_fallback"),
                 hf ? spaces(s) : Map.of());
+    }
+
+    /// `options:` — free-form per provider, but the options the adapters read are checked here so a typo'd
+    /// value is reported with its line instead of silently falling back to a default.
+    private static Map<String, String> options(Section s) {
+        Map<String, String> options = ordered(s.scalarMap("options", true));
+        String at = s.path("options");
+        options.forEach((name, value) -> {
+            String where = YamlDocument.child(at, name);
+            switch (name) {
+                case "poll_interval" -> {
+                    if (Durations.parse(value).filter(d -> !d.isNegative() && !d.isZero()).isEmpty()) {
+                        s.problems().add(where, "must be a positive duration such as 3s or 500ms");
+                    }
+                }
+                case "failover", "send_seed" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        s.problems().add(where, "must be true or false");
+                    }
+                }
+                case "response_format" -> {
+                    if (!value.equals("url") && !value.equals("b64_json")) {
+                        s.problems().add(where, "must be url or b64_json");
+                    }
+                }
+                default -> { }
+            }
+        });
+        return options;
     }
 
     /// A disabled stand-in for a provider the merged config does not mention.

@@ -36,7 +36,7 @@ final class AttemptRunner {
     /// (it knows the cooling instant).
     Run runWithRetry(ProviderRoute route, ModelCandidate model, Token token, GenerationSettings settings) {
         Run run = runOnce(route, model, token, settings);
-        if (!isRetryable(run.outcome()) || !job.mayAttemptAgain(ctx.clock().instant())
+        if (!isRetryable(run.outcome()) || !job.mayAttemptAgain(ctx.timer().instant())
                 || ctx.health().isDown(route.provider(), ctx.clock().instant())) {
             return run;
         }
@@ -52,8 +52,7 @@ final class AttemptRunner {
         job.countAttempt();
         job.emit(new EngineEvent.AttemptStarted(job.index(), "generate", route.provider(), model.canonical(),
                 token.label()));
-        Instant now = ctx.clock().instant();
-        Instant perCall = now.plus(route.config().timeouts().overall());
+        Instant perCall = ctx.timer().instant().plus(route.config().timeouts().overall());
         Instant deadline = perCall.isBefore(job.deadline()) ? perCall : job.deadline();
         CallScope scope = ctx.health().enter(route.provider(), job.scope());
         long t0 = System.nanoTime();

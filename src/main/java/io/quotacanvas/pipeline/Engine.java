@@ -35,8 +35,9 @@ public final class Engine {
                   PromptPreparer prompts, Clock clock) {
         Map<ProviderId, ImageProvider> adapters = new EnumMap<>(ProviderId.class);
         adapters.putAll(providers);
+        Clock timer = Clock.systemUTC();
         this.ctx = new EngineContext(config, Map.copyOf(adapters), ledger, library,
-                new TokenSlots(config.routing().perTokenConcurrency(), clock), new ProviderHealth(), clock);
+                new TokenSlots(config.routing().perTokenConcurrency(), timer), new ProviderHealth(), clock, timer);
         this.planner = new RoutePlanner(config, TokenPool.fromConfig(config), adapters.keySet());
         this.prompts = prompts;
     }
@@ -95,7 +96,7 @@ public final class Engine {
         CallScope scope = batchScope.child();
         try {
             // the per-image time cap starts when the image starts, not when the batch was queued
-            JobState job = new JobState(index, prompt.text(), ctx.clock().instant().plus(request.timeout()),
+            JobState job = new JobState(index, prompt.text(), ctx.timer().instant().plus(request.timeout()),
                     ctx.config().routing().maxAttemptsPerImage(), scope, events);
             prompt.attempts().forEach(job::add);
             ImageResult result = new ImageJob(ctx, request, plan, job, storer, seed).run();

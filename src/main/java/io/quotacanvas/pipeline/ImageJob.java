@@ -128,7 +128,7 @@ final class ImageJob {
     }
 
     private Step checkLimits() {
-        Instant now = ctx.clock().instant();
+        Instant now = ctx.timer().instant();
         if (job.scope().isCancelled()) {
             return new Step.Done(Failures.cancelled(job, request, job.scope().cancelReason(), elapsedMs()));
         }

@@ -39,6 +39,7 @@ final class JobState {
         return promptFinal;
     }
 
+    /// The latest instant (on the engine's real timer) this image may run to.
     Instant deadline() {
         return deadline;
     }

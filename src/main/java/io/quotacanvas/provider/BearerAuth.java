@@ -47,7 +47,7 @@ public final class BearerAuth {
             return failure;
         }
         return switch (failure) {
-            case Outcome.QuotaExhausted q -> new Outcome.QuotaExhausted(q.httpStatus(), m, q.resetAt());
+            case Outcome.QuotaExhausted q -> new Outcome.QuotaExhausted(q.httpStatus(), m, q.resetAt(), q.modelOnly());
             case Outcome.RateLimited r -> new Outcome.RateLimited(r.httpStatus(), m, r.retryAfter());
             case Outcome.AuthFailed a -> new Outcome.AuthFailed(a.httpStatus(), m);
             case Outcome.ModelUnavailable u -> new Outcome.ModelUnavailable(u.httpStatus(), m);

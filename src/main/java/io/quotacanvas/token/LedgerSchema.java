@@ -44,7 +44,15 @@ final class LedgerSchema {
             CREATE TABLE model_unavailable (
               provider TEXT NOT NULL, model TEXT NOT NULL, until_ms INTEGER NOT NULL,
               message TEXT, updated_ms INTEGER NOT NULL,
-              PRIMARY KEY (provider, model)) WITHOUT ROWID"""));
+              PRIMARY KEY (provider, model)) WITHOUT ROWID"""),
+            // v2: the provider's last remaining/limit figures per token × model (ModelScope headers);
+            // a column is NULL when the provider did not send that figure.
+            List.of("""
+            CREATE TABLE token_quota (
+              fingerprint TEXT NOT NULL, model TEXT NOT NULL, provider TEXT NOT NULL,
+              requests_remaining INTEGER, requests_limit INTEGER, model_remaining INTEGER, model_limit INTEGER,
+              updated_ms INTEGER NOT NULL,
+              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID"""));
 
     static final int VERSION = STEPS.size();
 

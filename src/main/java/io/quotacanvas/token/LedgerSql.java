@@ -35,6 +35,15 @@ final class LedgerSql {
     static final String STATES = "SELECT " + StoredState.COLUMNS
             + ", fingerprint FROM token_state WHERE provider = ? ORDER BY model";
 
+    static final String RECORD_QUOTA = "INSERT INTO token_quota VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO UPDATE SET requests_remaining = excluded.requests_remaining,"
+            + " requests_limit = excluded.requests_limit, model_remaining = excluded.model_remaining,"
+            + " model_limit = excluded.model_limit, updated_ms = excluded.updated_ms"
+            // another process may have written newer figures meanwhile; older ones never replace them
+            + " WHERE excluded.updated_ms >= token_quota.updated_ms";
+    static final String LAST_QUOTA = "SELECT requests_remaining, requests_limit, model_remaining, model_limit"
+            + " FROM token_quota WHERE fingerprint = ? AND model = ?";
+
     private LedgerSql() {
     }
 }

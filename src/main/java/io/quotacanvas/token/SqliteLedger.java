@@ -4,6 +4,7 @@ import static io.quotacanvas.token.LedgerSql.*;
 
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.core.Token;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -128,6 +129,31 @@ public final class SqliteLedger implements Ledger {
                 until.toEpochMilli(), clip(message), updated));
     }
 
+    /// Keeps `quota` as the last figures of token × `model` (blank = token-wide), replacing older ones;
+    /// figures recorded with an earlier `now` never replace later ones.
+    @Override
+    public void recordQuota(Token token, String model, QuotaSnapshot quota, Instant now) {
+        Objects.requireNonNull(quota, "quota");
+        String fingerprint = token.fingerprint();
+        long nowMs = now.toEpochMilli();
+        db.write("record quota figures in", () -> {
+            db.update(SEEN, fingerprint, token.provider().wireName(), nowMs);
+            db.update(RECORD_QUOTA, fingerprint, scope(model), token.provider().wireName(), quota.requestsRemaining(),
+                    quota.requestsLimit(), quota.modelRemaining(), quota.modelLimit(), nowMs);
+        });
+    }
+
+    @Override
+    public Optional<QuotaSnapshot> lastQuota(Token token, String model) {
+        String fingerprint = token.fingerprint();
+        return db.read("read", () -> {
+            try (ResultSet rs = db.query(LAST_QUOTA, fingerprint, scope(model))) {
+                return rs.next() ? Optional.of(new QuotaSnapshot(integer(rs, 1), integer(rs, 2), integer(rs, 3),
+                        integer(rs, 4))) : Optional.empty();
+            }
+        });
+    }
+
     /// One token-wide entry (model `""`) per fingerprint seen for `provider`, in first-seen order, then
     /// one entry per model that is cooling at `now` with the state the engine would see for it.
     /// `lastUsed` is null for a token that never succeeded; `imagesToday` counts `now`'s day.
@@ -169,6 +195,11 @@ public final class SqliteLedger implements Ledger {
             }
         }
         return rows;
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static String scope(String model) {

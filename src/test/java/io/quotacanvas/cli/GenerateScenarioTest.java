@@ -88,6 +88,17 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void deadlinesRunOnRealTimeWhateverTheLedgerClockSays() {
+        // regression: deadlines were taken from the ledger clock but checked by adapters in real time, so a
+        // ledger clock behind real time made every request "time out" before it was sent
+        cli.clock.set(Instant.parse("2020-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "past", "--no-optimize-prompt", "--quiet").exitCode());
+
+        cli.clock.set(Instant.parse("2040-01-01T00:00:00Z"));
+        assertEquals(0, cli.run("--prompt", "future", "--no-optimize-prompt", "--quiet").exitCode());
+    }
+
+    @Test
     void aSpentTokenIsCooledUntilBeijingMidnightAndTheNextTokenServes() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
 
@@ -247,6 +258,48 @@ class GenerateScenarioTest {
             assertTrue(strings(image.get("fallback_chain")).contains(
                     "a4f/z-image-turbo: skipped (no tokens configured)"), image.toString());
         }
+    }
+
+    @Test
+    void theAttemptsCapEndsAnImageWithoutTryingEveryToken() {
+        Path capped = cli.config("""
+                routing:
+                  provider_order: [gitee, a4f]
+                  max_attempts_per_image: 2
+                providers:
+                  gitee: {base_url: %s}
+                  a4f: {base_url: %s}
+                """.formatted(gitee.baseUrl(), a4f.baseUrl()));
+        gitee.defaultReply(Reply.QUOTA);
+
+        var run = cli.run("--prompt", "capped", "--json", "--no-optimize-prompt", "--config", capped.toString());
+
+        assertEquals(1, run.exitCode(), run.stdout());
+        assertEquals("attempts_exhausted", run.json().get("error_type").asString());
+        assertEquals(2, gitee.generationRequests().size());
+        assertEquals(0, a4f.generationRequests().size());
+    }
+
+    @Test
+    void theTimeoutEndsAnImageThatHangsWithTheTimeoutClass() {
+        cli.env("QUOTA_CANVAS_A4F_TOKENS", "");
+        Path slow = cli.config("""
+                routing:
+                  provider_order: [gitee]
+                providers:
+                  gitee:
+                    base_url: %s
+                    timeouts: {connect: 5s, read: 60s, overall: 60s}
+                """.formatted(gitee.baseUrl()));
+        gitee.defaultReply(Reply.HANG);
+
+        var run = cli.run("--prompt", "hangs", "--json", "--no-optimize-prompt", "--timeout", "1",
+                "--config", slow.toString());
+
+        assertEquals(1, run.exitCode(), run.stdout());
+        assertEquals("timeout", run.json().get("error_type").asString());
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): timeout", run.json().get("fallback_chain").get(0)
+                .asString());
     }
 
     @Test

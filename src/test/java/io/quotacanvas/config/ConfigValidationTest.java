@@ -43,6 +43,27 @@ class ConfigValidationTest {
     }
 
     @Test
+    void theOptionsAdaptersReadAreCheckedAtTheirLines() {
+        // regression: a bad poll_interval silently fell back to 3 s
+        Path file = ConfigTestSupport.write(dir, """
+                providers:
+                  modelscope:
+                    options: {poll_interval: soon}
+                  gitee:
+                    options:
+                      failover: maybe
+                  openai_compatible:
+                    options: {response_format: png, send_seed: "true", anything_else: kept}
+                """);
+
+        List<ConfigProblem> problems = ConfigTestSupport.problems(file, Map.of());
+
+        assertEquals(List.of("3 providers.modelscope.options.poll_interval", "6 providers.gitee.options.failover",
+                "8 providers.openai_compatible.options.response_format"), ConfigTestSupport.linesAndPaths(problems));
+        assertEquals("must be a positive duration such as 3s or 500ms", problems.getFirst().message());
+    }
+
+    @Test
     void anUnknownKeySuggestsTheKeyItWasProbablyMeantToBe() {
         Path file = ConfigTestSupport.write(dir, "routing:\n  provder_order: [gitee]\nprovders: {}\n");
 

@@ -52,6 +52,18 @@ class BearerAuthTest {
     }
 
     @Test
+    void redactionKeepsAModelOnlyQuotaModelOnly() {
+        // regression: the rebuilt failure dropped the flag, cooling the whole token for one model's cap
+        Outcome.Failure leaky = new Outcome.QuotaExhausted(429, "spent: " + CANARY, Instant.EPOCH, true);
+
+        Outcome.QuotaExhausted clean = (Outcome.QuotaExhausted) BearerAuth.redact(leaky, TOKEN);
+
+        assertTrue(clean.modelOnly());
+        assertEquals(Instant.EPOCH, clean.resetAt());
+        assertFalse(clean.message().contains(CANARY));
+    }
+
+    @Test
     void leavesCleanFailuresAlone() {
         Outcome.Failure clean = new Outcome.QuotaExhausted(402, "no credits", Instant.EPOCH);
 

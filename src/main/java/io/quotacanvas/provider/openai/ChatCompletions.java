@@ -2,6 +2,7 @@ package io.quotacanvas.provider.openai;
 
 import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.BearerAuth;
 import io.quotacanvas.provider.BodyLimits;
@@ -10,6 +11,7 @@ import io.quotacanvas.provider.Exchange;
 import io.quotacanvas.provider.ProviderHttp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -76,10 +78,22 @@ public final class ChatCompletions {
         messages.addObject().put("role", "system").put("content", system);
         messages.addObject().put("role", "user").put("content", user);
         body.put("stream", false);
-        HttpUrl url = ProviderHttp.endpoint(config, "chat/completions");
+        HttpUrl url = ProviderHttp.endpoint(config, chatPath(config));
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json")
                 .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), OpenAiImages.JSON));
         return BearerAuth.sign(builder, ProviderHttp.baseUrl(config), url, token).build();
+    }
+
+    /// `chat/completions` under the base URL, except for Hugging Face, whose `base_url` is the router root
+    /// (images go to `/hf-inference/…`) while its OpenAI-compatible chat lives under `/v1`. Pure.
+    static String chatPath(ProviderConfig config) {
+        if (config.id() != ProviderId.HUGGINGFACE) {
+            return "chat/completions";
+        }
+        List<String> segments = ProviderHttp.baseUrl(config).pathSegments();
+        boolean underV1 = segments.stream().filter(s -> !s.isEmpty()).reduce((a, b) -> b).filter("v1"::equals)
+                .isPresent();
+        return underV1 ? "chat/completions" : "v1/chat/completions";
     }
 
     /// Reads `choices[0].message.content` of a 2xx body, cleaned by [#clean(String)]. Pure.

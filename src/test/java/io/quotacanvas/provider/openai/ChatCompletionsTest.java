@@ -118,4 +118,15 @@ class ChatCompletionsTest {
 
         assertTrue(failed.failure().message().contains("not JSON"));
     }
+
+    @Test
+    void huggingFaceChatLivesUnderV1OfTheRouterRoot() {
+        ProviderConfig root = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://router.huggingface.co").build();
+        ProviderConfig v1 = TestConfigs.provider(ProviderId.HUGGINGFACE, "https://router.huggingface.co/v1/").build();
+
+        assertEquals("https://router.huggingface.co/v1/chat/completions",
+                ChatCompletions.buildRequest(root, "m", "s", "u", TOKEN).url().toString());
+        assertEquals("https://router.huggingface.co/v1/chat/completions",
+                ChatCompletions.buildRequest(v1, "m", "s", "u", TOKEN).url().toString());
+    }
 }
