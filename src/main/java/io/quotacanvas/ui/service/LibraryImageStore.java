@@ -29,8 +29,7 @@ final class LibraryImageStore implements ImageStore {
 
     @Override
     public int count(LibraryQuery query) throws LibraryException {
-        return library.list(new LibraryQuery(query.text(), query.favouritesOnly(), query.provider(), query.model(),
-                0, 0)).size();
+        return library.count(query);
     }
 
     @Override
@@ -40,12 +39,12 @@ final class LibraryImageStore implements ImageStore {
 
     @Override
     public boolean setFavourite(String id, boolean favourite) throws LibraryException {
-        throw new LibraryException("Favourites are not available in this build.");
+        return library.setFavourite(id, favourite);
     }
 
     @Override
     public boolean delete(String id) throws LibraryException {
-        throw new LibraryException("Deleting is not available in this build.");
+        return library.delete(id);
     }
 
     @Override
@@ -55,6 +54,6 @@ final class LibraryImageStore implements ImageStore {
 
     @Override
     public Optional<ImageMetadata> readMetadata(Path png) throws LibraryException {
-        return Optional.empty();
+        return Library.readMetadata(png);
     }
 }
