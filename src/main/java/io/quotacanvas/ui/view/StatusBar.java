@@ -69,6 +69,7 @@ public final class StatusBar {
         b.setId("status-" + id.wireName());
         b.textProperty().bind(status.summary(id));
         b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        b.setMnemonicParsing(false);
         b.setOnAction(e -> status.openTokenManager(id));
         return b;
     }

@@ -178,8 +178,9 @@ public final class GalleryViewModel {
     /// Moves the live tile with this key to a new state (a step, a failure, or the stored image).
     public void updateLive(String key, Tile state) {
         liveTile(key).ifPresent(live -> {
-            if (state instanceof Tile.Stored s) {
+            if (state instanceof Tile.Stored s && !(live.now() instanceof Tile.Stored)) {
                 loadedIds.add(s.image().id());
+                total.set(total.get() + 1);
             }
             live.set(state);
         });

@@ -37,8 +37,10 @@ public final class StatusViewModel {
         this.tokenManager = tokenManager;
         this.errors = errors;
         now.set(services.clock().instant());
+        // providers without tokens only clutter the bar, unless no provider has any
+        boolean anyTokens = services.providers().stream().anyMatch(p -> p.enabled() && p.tokenCount() > 0);
         for (ProviderInfo p : services.providers()) {
-            if (p.enabled()) {
+            if (p.enabled() && (p.tokenCount() > 0 || !anyTokens)) {
                 statuses.add(ProviderStatus.unknown(p.id(), p.tokenCount()));
             }
         }
