@@ -31,7 +31,8 @@ public final class ThumbnailCache {
 
     private final Path folder;
     private final TaskService tasks;
-    private final Semaphore decoding = new Semaphore(2);
+    // one at a time: on a 2-core machine a second decoder takes the render thread's core
+    private final Semaphore decoding = new Semaphore(1);
     private final Map<String, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
