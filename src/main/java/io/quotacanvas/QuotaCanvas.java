@@ -14,7 +14,15 @@ import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.provider.Providers;
 import io.quotacanvas.token.Ledger;
 import io.quotacanvas.token.LedgerException;
+import io.quotacanvas.token.QuotaStatus;
 import io.quotacanvas.token.SqliteLedger;
+import io.quotacanvas.token.TokenPool;
+import io.quotacanvas.token.probe.TokenProbes;
+import io.quotacanvas.token.probe.TokenTester;
+import io.quotacanvas.token.vault.CommandRunner;
+import io.quotacanvas.token.vault.TokenVault;
+import io.quotacanvas.token.vault.TokenVaults;
+import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,18 +39,25 @@ public final class QuotaCanvas implements AutoCloseable {
     private final OkHttpClient http;
     private final PromptCache promptCache;
     private final Engine engine;
+    private final TokenPool pool;
+    private final QuotaStatus quotaStatus;
+    private final TokenTester tokenTester;
 
-    private QuotaCanvas(AppDirs dirs, AppConfig config, Ledger ledger, Library library, OkHttpClient http,
-                        Clock clock) {
+    private QuotaCanvas(AppDirs dirs, AppConfig config, TokenVault vault, Ledger ledger, Library library,
+                        OkHttpClient http, Clock clock) {
         this.dirs = dirs;
         this.config = config;
         this.ledger = ledger;
         this.library = library;
         this.http = http;
+        this.pool = TokenPool.merged(config, vault);
         // the prompt cache lives in the ledger's file, in its own table, over its own connection
         this.promptCache = new SqlitePromptCache(dirs.ledgerFile(), clock);
-        this.engine = new Engine(config, Providers.create(config, http), ledger, library,
+        this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
                 new ProviderPromptPreparer(config, ledger, http, clock, promptCache), clock);
+        this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
+        this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock, TokenProbes.HUGGINGFACE_HUB), ledger,
+                clock);
     }
 
     /// Loads the config (`configFile`, else the user's config file when it exists, else the defaults),
@@ -52,6 +67,14 @@ public final class QuotaCanvas implements AutoCloseable {
         AppDirs dirs = AppDirs.fromEnvironment(env);
         Path file = configFile != null ? configFile : Files.isRegularFile(dirs.configFile()) ? dirs.configFile() : null;
         AppConfig config = ConfigLoader.load(file, env);
+        TokenVault vault;
+        try {
+            vault = TokenVaults.open(dirs.configDir(), env, System.getProperty("os.name", ""), CommandRunner.SYSTEM,
+                    clock);
+            vault.check();
+        } catch (VaultException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         Ledger ledger;
         try {
             ledger = new SqliteLedger(dirs.ledgerFile());
@@ -60,7 +83,7 @@ public final class QuotaCanvas implements AutoCloseable {
         }
         try {
             Library library = new Library(dirs.libraryDir());
-            return new QuotaCanvas(dirs, config, ledger, library, HttpClients.newBase(), clock);
+            return new QuotaCanvas(dirs, config, vault, ledger, library, HttpClients.newBase(), clock);
         } catch (LibraryException e) {
             ledger.close();
             throw new StartupException(e.getMessage(), e);
@@ -85,6 +108,25 @@ public final class QuotaCanvas implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /// Config, environment and vault tokens, as the engine routes them.
+    public TokenPool tokenPool() {
+        return pool;
+    }
+
+    /// The vault the pool reads (shared with every other Quota Canvas process).
+    public TokenVault vault() {
+        return pool.vault();
+    }
+
+    public QuotaStatus quotaStatus() {
+        return quotaStatus;
+    }
+
+    /// Runs token probes (network; call off the UI thread).
+    public TokenTester tokenTester() {
+        return tokenTester;
     }
 
     @Override

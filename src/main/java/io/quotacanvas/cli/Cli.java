@@ -15,6 +15,14 @@ public final class Cli {
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
         boolean json = Arrays.asList(args).contains("--json");
         CommandLine cmd = new CommandLine(new GenerateCommand(context));
+        cmd.addSubcommand(new CommandLine(new StatusCommand(context)));
+        cmd.addSubcommand(new CommandLine(new TokensCommand())
+                .addSubcommand(new TokensListCommand(context))
+                .addSubcommand(new TokensAddCommand(context))
+                .addSubcommand(new TokensRemoveCommand(context))
+                .addSubcommand(new TokensTestCommand(context)));
+        // `--prompt status` is a prompt, not the status command
+        cmd.setAllowSubcommandsAsOptionParameters(true);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

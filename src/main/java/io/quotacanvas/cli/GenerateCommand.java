@@ -195,7 +195,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return fail(ExitCode.NONE, "storage_error", message, Map.of(), message);
         }
 
-        private int fail(int code, String type, String message, Map<String, Object> details, String text) {
+        /// Prints an error as `{error_type, error, …details}` on stdout with `--json`, else `text` on stderr.
+        int fail(int code, String type, String message, Map<String, Object> details, String text) {
             if (json) {
                 io.out().println(JsonPayloads.write(JsonPayloads.error(type, message, details)));
             } else {

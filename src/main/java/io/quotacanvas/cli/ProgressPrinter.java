@@ -52,7 +52,7 @@ final class ProgressPrinter implements EngineListener {
             case EngineEvent.TokenInvalidated i -> p + i.tokenLabel() + " marked invalid: " + i.message();
             case EngineEvent.ProviderMarkedDown d -> p + d.provider() + " marked down" + until(d.until()) + " ("
                     + d.reason() + ")";
-            case EngineEvent.ImageFinished f -> p + finishedImage(f.result());
+            case EngineEvent.ImageFinished f -> finishedImage(p, f.result());
             case EngineEvent.BatchFinished b -> count > 1 ? "Done: " + b.result().generatedCount() + " of "
                     + b.result().images().size() + " images in " + seconds(b.result().elapsedMs()) : null;
         };
@@ -67,11 +67,12 @@ final class ProgressPrinter implements EngineListener {
                 + ": " + a.message();
     }
 
-    private String finishedImage(ImageResult r) {
+    /// A saved image gets a line; a failure is left to the final report, which prints every failure once.
+    private String finishedImage(String prefix, ImageResult r) {
         return switch (r) {
-            case ImageResult.Generated g -> "saved " + g.savedPath() + " (" + g.width() + "x" + g.height() + ", seed "
-                    + g.settings().seed() + ")";
-            case ImageResult.Failed f -> "failed: " + f.errorType() + ": " + f.error();
+            case ImageResult.Generated g -> prefix + "saved " + g.savedPath() + " (" + g.width() + "x" + g.height()
+                    + ", seed " + g.settings().seed() + ")";
+            case ImageResult.Failed f -> null;
         };
     }
 

@@ -33,12 +33,18 @@ public final class Engine {
 
     public Engine(AppConfig config, Map<ProviderId, ImageProvider> providers, Ledger ledger, Library library,
                   PromptPreparer prompts, Clock clock) {
+        this(config, providers, TokenPool.fromConfig(config), ledger, library, prompts, clock);
+    }
+
+    /// As above, routing over `pool` (config, environment and vault tokens) instead of the config's tokens.
+    public Engine(AppConfig config, Map<ProviderId, ImageProvider> providers, TokenPool pool, Ledger ledger,
+                  Library library, PromptPreparer prompts, Clock clock) {
         Map<ProviderId, ImageProvider> adapters = new EnumMap<>(ProviderId.class);
         adapters.putAll(providers);
         Clock timer = Clock.systemUTC();
         this.ctx = new EngineContext(config, Map.copyOf(adapters), ledger, library,
                 new TokenSlots(config.routing().perTokenConcurrency(), timer), new ProviderHealth(), clock, timer);
-        this.planner = new RoutePlanner(config, TokenPool.fromConfig(config), adapters.keySet());
+        this.planner = new RoutePlanner(config, pool, adapters.keySet());
         this.prompts = prompts;
     }
 

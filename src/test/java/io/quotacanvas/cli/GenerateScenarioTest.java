@@ -316,6 +316,19 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void withoutJsonAFailureIsReportedOnceOnStderrAndStdoutStaysEmpty() {
+        gitee.defaultReply(Reply.QUOTA);
+        a4f.defaultReply(Reply.QUOTA);
+
+        var run = cli.run("--prompt", "nothing left", "--no-optimize-prompt");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertEquals(1, run.stderr().lines().filter(l -> l.contains("Every provider and token was tried")).count(),
+                run.stderr());
+    }
+
+    @Test
     void aCanaryTokenAppearsNowhereButInItsOwnProvidersRequests() throws Exception {
         String canary = "sk-canary-do-not-leak-1234567890abcdef";
         cli.env("QUOTA_CANVAS_GITEE_TOKENS", canary);

@@ -3,10 +3,12 @@ package io.quotacanvas.testing;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.cli.Cli;
 import io.quotacanvas.cli.CliContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,9 +61,15 @@ public final class CliHarness {
     }
 
     public Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /// Runs with `stdin` as standard input (for `tokens add`).
+    public Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(Map.copyOf(env), clock, QuotaCanvas::open);
+        CliContext ctx = new CliContext(Map.copyOf(env), clock, QuotaCanvas::open,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int code = Cli.run(args, ctx, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }

@@ -1,0 +1,90 @@
+package io.quotacanvas.cli;
+
+import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.token.QuotaStatus.ModelStatus;
+import io.quotacanvas.token.QuotaStatus.ProviderStatus;
+import io.quotacanvas.token.QuotaStatus.StatusReport;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/// `quota-canvas status [--provider P] [--json]`: what can still be generated, per provider and model.
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Shows per provider and model the ready, cooling and invalid tokens, known remaining "
+                + "calls, anonymous availability, images made today and the next reset.")
+final class StatusCommand extends AppCommand {
+
+    @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider.")
+    String provider;
+
+    StatusCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    String validate() {
+        return checkProvider(provider);
+    }
+
+    @Override
+    int execute(QuotaCanvas app, Output io, GenerateCommand.Reporter reporter) {
+        StatusReport report = app.quotaStatus().report();
+        ProviderId only = providerOrNull(provider);
+        List<ProviderStatus> shown = report.providers().stream()
+                .filter(p -> only == null || p.provider() == only).toList();
+        if (json) {
+            io.out().println(JsonPayloads.write(TokenPayloads.status(report.at(), shown)));
+        } else {
+            shown.forEach(p -> text(p, io));
+        }
+        io.out().flush();
+        return ExitCode.ALL;
+    }
+
+    private static void text(ProviderStatus p, Output io) {
+        ZoneId zone = ZoneId.systemDefault();
+        long ready = p.tokens().stream().filter(t -> t.entry().enabled() && t.state().usable()).count();
+        io.out().println(p.provider().wireName() + (p.enabled() ? "" : " (disabled in config)") + ": "
+                + p.tokens().size() + " token" + (p.tokens().size() == 1 ? "" : "s") + ", " + ready + " ready; "
+                + p.imagesToday() + " image" + (p.imagesToday() == 1 ? "" : "s") + " today"
+                + (p.nextReady() == null ? "" : "; next token back " + TokenPayloads.local(p.nextReady(), zone))
+                + (p.nextReset() == null ? "" : "; quota resets " + TokenPayloads.local(p.nextReset(), zone)));
+        if (p.anonymous() != null) {
+            io.out().println("  anonymous: " + (p.anonymous().allowed()
+                    ? TokenPayloads.describe(p.anonymous().state(), zone) : "off (public_fallback: false)"));
+        }
+        for (ModelStatus m : p.models()) {
+            io.out().println("  " + m.model() + ": " + modelLine(m, zone));
+        }
+    }
+
+    private static String modelLine(ModelStatus m, ZoneId zone) {
+        List<String> parts = new ArrayList<>();
+        parts.add(m.ready() + " ready");
+        if (!m.cooling().isEmpty()) {
+            parts.add(m.cooling().size() + " cooling (" + String.join(", ", m.cooling().stream()
+                    .map(c -> c.label() + " until " + TokenPayloads.local(c.until(), zone) + ", " + c.reason())
+                    .toList()) + ")");
+        }
+        if (m.invalid() > 0) {
+            parts.add(m.invalid() + " invalid");
+        }
+        if (m.disabled() > 0) {
+            parts.add(m.disabled() + " disabled");
+        }
+        if (m.knownRemaining() != null) {
+            parts.add(m.knownRemaining() + " calls left");
+        }
+        if (m.anonymousReady() != null) {
+            parts.add("anonymous " + (m.anonymousReady() ? "ready" : "not available"));
+        }
+        if (m.unavailableUntil() != null) {
+            parts.add("model unavailable until " + TokenPayloads.local(m.unavailableUntil(), zone));
+        }
+        return String.join(", ", parts);
+    }
+
+}

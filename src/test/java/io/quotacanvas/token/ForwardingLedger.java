@@ -1,0 +1,73 @@
+package io.quotacanvas.token;
+
+import io.quotacanvas.core.FailureClass;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.QuotaSnapshot;
+import io.quotacanvas.core.Token;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/// A [Ledger] passing every call to another, for tests that change one answer.
+class ForwardingLedger implements Ledger {
+    private final Ledger inner;
+
+    ForwardingLedger(Ledger inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public TokenState state(Token token, String model, Instant now) {
+        return inner.state(token, model, now);
+    }
+
+    @Override
+    public void cool(Token token, String model, Instant until, FailureClass reason, String message) {
+        inner.cool(token, model, until, reason, message);
+    }
+
+    @Override
+    public void invalidate(Token token, String message, Instant now) {
+        inner.invalidate(token, message, now);
+    }
+
+    @Override
+    public void markSuccess(Token token, String model, Instant now) {
+        inner.markSuccess(token, model, now);
+    }
+
+    @Override
+    public void clear(Token token) {
+        inner.clear(token);
+    }
+
+    @Override
+    public Optional<Instant> modelUnavailableUntil(ProviderId provider, String model, Instant now) {
+        return inner.modelUnavailableUntil(provider, model, now);
+    }
+
+    @Override
+    public void markModelUnavailable(ProviderId provider, String model, Instant until, String message) {
+        inner.markModelUnavailable(provider, model, until, message);
+    }
+
+    @Override
+    public void recordQuota(Token token, String model, QuotaSnapshot quota, Instant now) {
+        inner.recordQuota(token, model, quota, now);
+    }
+
+    @Override
+    public Optional<QuotaSnapshot> lastQuota(Token token, String model) {
+        return inner.lastQuota(token, model);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(ProviderId provider, Instant now) {
+        return inner.entries(provider, now);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
