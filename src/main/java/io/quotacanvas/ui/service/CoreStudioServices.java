@@ -30,7 +30,7 @@ public final class CoreStudioServices implements StudioServices {
     public CoreStudioServices(QuotaCanvas core, Clock clock) {
         this.core = core;
         this.clock = clock;
-        this.pool = TokenPool.fromConfig(core.config());
+        this.pool = core.tokenPool();   // config + environment + vault: the tokens the engine really rotates
         this.providers = describe(core.config(), pool);
         this.images = new LibraryImageStore(core.library());
     }
