@@ -1,13 +1,175 @@
 package io.quotacanvas.ui;
 
+import io.quotacanvas.ui.control.ThumbnailCache;
+import io.quotacanvas.ui.service.StudioServices;
+import io.quotacanvas.ui.view.MainView;
+import io.quotacanvas.ui.viewmodel.MainViewModel;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
-/// The desktop studio's JavaFX application. (Skeleton.)
+/// The desktop studio. The core is opened in [#init] (off the FX thread); [#start] builds the window from
+/// the view-models and restores its size, position and dividers; closing asks first while a batch runs,
+/// then cancels it cleanly.
 public final class StudioApp extends Application {
+    private static final Logger LOG = Logger.getLogger(StudioApp.class.getName());
+
+    private final StudioSetup setup;
+    private SettingsStore store;
+    private StudioServices services;
+    private Exception startupError;
+    private TaskService tasks;
+    private I18n i18n;
+    private MainViewModel vm;
+    private MainView view;
+    private Stage stage;
+
+    public StudioApp() {
+        this(StudioSetup.system());
+    }
+
+    StudioApp(StudioSetup setup) {
+        this.setup = setup;
+    }
+
     @Override
-    public void start(Stage stage) {
-        stage.setTitle("Quota Canvas");
-        stage.show();
+    public void init() {
+        store = SettingsStore.load(setup.settingsFile());
+        String config = store.get("config.file", "");
+        try {
+            services = setup.opener().open(config.isBlank() ? null : Path.of(config), setup.env(), setup.clock());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "the studio could not open its services", e);
+            startupError = e;
+        }
+    }
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        i18n = new I18n(Locale.getDefault());
+        if (startupError != null) {
+            ThemeManager.apply(ThemeChoice.parse(store.get("ui.theme", "system")));
+            StartupFailure.show(primary, i18n, startupError);
+            return;
+        }
+        tasks = new FxTaskService();
+        FxDesktop fx = new FxDesktop(setup.exitOnClose() ? getHostServices() : null, i18n);
+        vm = new MainViewModel(services, tasks, i18n, store, setup.desktop() != null ? setup.desktop() : fx,
+                setup.tokenManager());
+        ThemeManager.apply(vm.settings().appliedThemeProperty().get());
+        vm.settings().appliedThemeProperty().addListener((o, a, now) -> ThemeManager.apply(now));
+        view = new MainView(vm, i18n, new ThumbnailCache(services.folders().libraryDir(), tasks), services.providers(),
+                setup.chooser() != null ? setup.chooser() : fx,
+                setup.confirmations() != null ? setup.confirmations() : Confirmations.dialogs(i18n),
+                ZoneId.systemDefault());
+        Scene scene = new Scene(view.build());
+        scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
+        primary.setScene(scene);
+        primary.titleProperty().bind(i18n.text("app.title"));
+        vm.unexpectedProperty().addListener((o, a, error) -> showUnexpected(error));
+        if (setup.exitOnClose()) {
+            // a bug in an event handler reaches the person as the error dialog, not as silence
+            Thread.currentThread().setUncaughtExceptionHandler((t, error) -> vm.failed(error));
+        }
+        restoreGeometry(primary);
+        primary.setOnCloseRequest(this::onCloseRequest);
+        primary.show();
+        vm.start();
+    }
+
+    @Override
+    public void stop() {
+        release();
+    }
+
+    MainViewModel viewModel() {
+        return vm;
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    /// Closes the window as the close button would (asking first if a batch runs).
+    void requestClose() {
+        onCloseRequest(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
+    private void showUnexpected(Throwable error) {
+        if (error == null) {
+            return;
+        }
+        vm.dismissUnexpected();
+        ErrorDialog.create(stage, i18n, error).show();
+    }
+
+    private void onCloseRequest(WindowEvent e) {
+        e.consume();
+        if (vm.closeNeedsConfirmation() && !confirmations().ask(stage, i18n.get("close.confirm"),
+                i18n.get("close.quit"))) {
+            return;
+        }
+        rememberGeometry();
+        view.stop();
+        vm.shutdown(() -> {
+            stage.hide();
+            if (setup.exitOnClose()) {
+                Platform.exit();
+            } else {
+                release();
+            }
+        });
+    }
+
+    private Confirmations confirmations() {
+        return setup.confirmations() != null ? setup.confirmations() : Confirmations.dialogs(i18n);
+    }
+
+    private void release() {
+        if (tasks != null) {
+            tasks.close();
+            tasks = null;
+        }
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+    }
+
+    private void restoreGeometry(Stage s) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(store.getDouble("window.w", 1280), screen.getWidth());
+        double h = Math.min(store.getDouble("window.h", 820), screen.getHeight());
+        s.setWidth(w);
+        s.setHeight(h);
+        double x = store.getDouble("window.x", Double.NaN);
+        double y = store.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 20, y + 20)) {
+            s.setX(Math.min(x, screen.getMaxX() - w));
+            s.setY(Math.min(y, screen.getMaxY() - h));
+        }
+        s.setMaximized(store.getBoolean("window.maximized", false));
+        view.mainSplit().setDividerPositions(store.getDouble("divider.main", 0.3));
+        view.rightSplit().setDividerPositions(store.getDouble("divider.right", 0.68));
+    }
+
+    private void rememberGeometry() {
+        store.put("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            store.put("window.x", stage.getX()).put("window.y", stage.getY())
+                    .put("window.w", stage.getWidth()).put("window.h", stage.getHeight());
+        }
+        store.put("divider.main", view.mainSplit().getDividerPositions()[0])
+                .put("divider.right", view.rightSplit().getDividerPositions()[0]);
     }
 }

@@ -1,0 +1,69 @@
+package io.quotacanvas.ui;
+
+import java.awt.Desktop;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.HostServices;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.stage.FileChooser;
+
+/// The real desktop: the system clipboard, the file manager (through [HostServices]), and a native
+/// Save dialog.
+public final class FxDesktop implements DesktopPort, FileChooserPort {
+    private static final Logger LOG = Logger.getLogger(FxDesktop.class.getName());
+    private final HostServices host;
+    private final I18n i18n;
+
+    public FxDesktop(HostServices host, I18n i18n) {
+        this.host = host;
+        this.i18n = i18n;
+    }
+
+    @Override
+    public void copyText(String text) {
+        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+    }
+
+    @Override
+    public void copyImage(Path image) {
+        Image picture = new Image(image.toUri().toString(), true);
+        picture.progressProperty().addListener((o, a, done) -> {
+            if (done.doubleValue() >= 1.0 && !picture.isError()) {
+                ClipboardContent content = new ClipboardContent();
+                content.putImage(picture);
+                content.putFiles(java.util.List.of(image.toFile()));
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+    }
+
+    @Override
+    public void openFolder(Path folder) {
+        try {
+            if (host != null) {
+                host.showDocument(folder.toUri().toString());
+            } else if (Desktop.isDesktopSupported()) {
+                Desktop.getDesktop().open(folder.toFile());
+            }
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "could not open " + folder, e);
+        }
+    }
+
+    @Override
+    public Optional<Path> chooseSaveTarget(javafx.stage.Window owner, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("detail.saveAs"));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
+                new FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg"));
+        var file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+}

@@ -1,0 +1,42 @@
+package io.quotacanvas.ui.service;
+
+import io.quotacanvas.core.ImageRequest;
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.pipeline.BatchResult;
+import io.quotacanvas.pipeline.EngineListener;
+import io.quotacanvas.provider.CallScope;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/// What the studio needs from the core, in one small facade so view-models can be tested with a fake.
+/// [CoreStudioServices] is the real one, over `QuotaCanvas`.
+///
+/// Every method except [#providers], [#clock] and [#folders] may block (network, disk): call them through
+/// the task service only. Thread-safe.
+public interface StudioServices extends AutoCloseable {
+
+    /// The configured providers in routing order, enabled or not. Pure.
+    List<ProviderInfo> providers();
+
+    /// The provider's token figures at `now` (reads the ledger).
+    ProviderStatus status(ProviderId provider, Instant now);
+
+    /// Generates a batch and blocks until every image is stored or failed; events reach `listener` on
+    /// worker threads. Cancelling `scope` stops live requests at once.
+    BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope);
+
+    /// The image library.
+    ImageStore images();
+
+    Folders folders();
+
+    Clock clock();
+
+    @Override
+    void close();
+
+    /// Where things live: `configFile` may not exist.
+    record Folders(Path configFile, Path stateDir, Path libraryDir) {}
+}

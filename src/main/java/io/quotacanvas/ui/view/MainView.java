@@ -1,0 +1,140 @@
+package io.quotacanvas.ui.view;
+
+import atlantafx.base.theme.Styles;
+import io.quotacanvas.ui.Confirmations;
+import io.quotacanvas.ui.FileChooserPort;
+import io.quotacanvas.ui.I18n;
+import io.quotacanvas.ui.control.ThumbnailCache;
+import io.quotacanvas.ui.service.ProviderInfo;
+import io.quotacanvas.ui.viewmodel.MainViewModel;
+import java.io.File;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/// The main window's content: header, create panel | (gallery / chain), status bar, with the detail view
+/// laid over it. A PNG dropped anywhere fills the create panel from its embedded settings.
+public final class MainView {
+    private final MainViewModel vm;
+    private final I18n i18n;
+    private final ThumbnailCache thumbnails;
+    private final List<ProviderInfo> providers;
+    private final FileChooserPort chooser;
+    private final Confirmations confirm;
+    private final ZoneId zone;
+    private final SplitPane main = new SplitPane();
+    private final SplitPane right = new SplitPane();
+    private StatusBar statusBar;
+
+    public MainView(MainViewModel vm, I18n i18n, ThumbnailCache thumbnails, List<ProviderInfo> providers,
+                    FileChooserPort chooser, Confirmations confirm, ZoneId zone) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.thumbnails = thumbnails;
+        this.providers = providers;
+        this.chooser = chooser;
+        this.confirm = confirm;
+        this.zone = zone;
+    }
+
+    public Parent build() {
+        BorderPane shell = new BorderPane();
+        shell.setTop(createHeader());
+        shell.setCenter(createBody());
+        statusBar = new StatusBar(vm.status(), vm.noticeProperty());
+        shell.setBottom(statusBar.build());
+        Node detail = new DetailView(vm.detail(), i18n, chooser, confirm, zone).build();
+        StackPane root = new StackPane(shell, detail);
+        root.setId("studio-root");
+        root.getStyleClass().add("studio");
+        enableDrop(root);
+        return root;
+    }
+
+    /// The two split panes, for remembering their dividers.
+    public SplitPane mainSplit() {
+        return main;
+    }
+
+    public SplitPane rightSplit() {
+        return right;
+    }
+
+    public void stop() {
+        if (statusBar != null) {
+            statusBar.stop();
+        }
+    }
+
+    private Node createHeader() {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("app.title"));
+        title.setGraphic(new FontIcon(MaterialDesignP.PALETTE_OUTLINE));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button settings = new Button(null, new FontIcon(MaterialDesignC.COG_OUTLINE));
+        settings.setId("open-settings");
+        settings.textProperty().bind(i18n.text("settings.open"));
+        settings.getStyleClass().add(Styles.FLAT);
+        settings.setOnAction(e -> new SettingsDialog(vm.settings(), i18n).create(settings.getScene().getWindow())
+                .showAndWait());
+        HBox header = new HBox(8, title, grow, settings);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 12, 6, 12));
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private Node createBody() {
+        Node gallery = new GalleryView(vm.gallery(), thumbnails, providers, i18n, vm::open).build();
+        Node chain = new ChainView(vm.chain(), i18n, zone, "chain").build();
+        right.setOrientation(Orientation.VERTICAL);
+        right.getItems().setAll(gallery, chain);
+        right.setDividerPositions(0.68);
+        Node create = new CreatePanel(vm.create(), vm.generation(), vm.status(), i18n).build();
+        main.getItems().setAll(create, right);
+        main.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(create, false);
+        return main;
+    }
+
+    private void enableDrop(Node root) {
+        root.setOnDragOver(e -> {
+            if (firstFile(e) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            File file = firstFile(e);
+            if (file != null) {
+                vm.drop(file.toPath());
+            }
+            e.setDropCompleted(file != null);
+            e.consume();
+        });
+    }
+
+    private static File firstFile(DragEvent e) {
+        var files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.<File>of();
+        return files.isEmpty() ? null : files.getFirst();
+    }
+}

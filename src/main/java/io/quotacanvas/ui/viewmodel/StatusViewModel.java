@@ -1,0 +1,126 @@
+package io.quotacanvas.ui.viewmodel;
+
+import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.ui.I18n;
+import io.quotacanvas.ui.TaskService;
+import io.quotacanvas.ui.TokenManagerHook;
+import io.quotacanvas.ui.service.ProviderInfo;
+import io.quotacanvas.ui.service.ProviderStatus;
+import io.quotacanvas.ui.service.StudioServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// The status bar and the provider badges: each enabled provider's ready tokens out of its total and the
+/// next reset, read from the ledger in the background; [#tick] moves the countdowns. FX thread only.
+public final class StatusViewModel {
+    private final StudioServices services;
+    private final TaskService tasks;
+    private final I18n i18n;
+    private final TokenManagerHook tokenManager;
+    private final Consumer<Throwable> errors;
+    private final ObservableList<ProviderStatus> statuses = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private boolean refreshing;
+
+    public StatusViewModel(StudioServices services, TaskService tasks, I18n i18n, TokenManagerHook tokenManager,
+                           Consumer<Throwable> errors) {
+        this.services = services;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.tokenManager = tokenManager;
+        this.errors = errors;
+        now.set(services.clock().instant());
+        // providers without tokens only clutter the bar, unless no provider has any
+        boolean anyTokens = services.providers().stream().anyMatch(p -> p.enabled() && p.tokenCount() > 0);
+        for (ProviderInfo p : services.providers()) {
+            if (p.enabled() && (p.tokenCount() > 0 || !anyTokens)) {
+                statuses.add(ProviderStatus.unknown(p.id(), p.tokenCount()));
+            }
+        }
+    }
+
+    public ObservableList<ProviderStatus> statuses() { return FXCollections.unmodifiableObservableList(statuses); }
+    public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
+
+    /// Re-reads every provider's figures (skipped while a refresh is under way).
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        List<ProviderId> ids = statuses.stream().map(ProviderStatus::provider).toList();
+        tasks.submit("token-status", () -> {
+            Instant at = services.clock().instant();
+            return ids.stream().map(id -> services.status(id, at)).toList();
+        }, fresh -> {
+            refreshing = false;
+            statuses.setAll(fresh);
+        }, e -> {
+            refreshing = false;
+            errors.accept(e);
+        });
+    }
+
+    /// Moves the clock the countdowns read.
+    public void tick() {
+        now.set(services.clock().instant());
+    }
+
+    /// Opens the token manager for a provider (null: all).
+    public void openTokenManager(ProviderId provider) {
+        tokenManager.open(provider);
+    }
+
+    public ProviderStatus status(ProviderId provider) {
+        return statuses.stream().filter(s -> s.provider() == provider).findFirst()
+                .orElse(new ProviderStatus(provider, 0, 0, 0, 0, null));
+    }
+
+    /// The picker badge: "ready", "2 of 3 tokens cooling", "no tokens"; Auto sums every provider.
+    public StringBinding badge(ProviderId provider) {
+        return i18n.text(() -> badgeText(provider), statuses);
+    }
+
+    private String badgeText(ProviderId provider) {
+        if (provider == null) {
+            int ready = statuses.stream().mapToInt(ProviderStatus::ready).sum();
+            int all = statuses.stream().mapToInt(ProviderStatus::total).sum();
+            return i18n.get("badge.auto", ready, all);
+        }
+        ProviderStatus s = status(provider);
+        if (!s.hasTokens()) {
+            return i18n.get("badge.noTokens");
+        }
+        if (s.ready() == s.total()) {
+            return i18n.get("badge.ready");
+        }
+        return i18n.get("badge.cooling", s.total() - s.ready(), s.total());
+    }
+
+    /// The status bar entry: "gitee 2/3 · next reset 04:12".
+    public StringBinding summary(ProviderId provider) {
+        return i18n.text(() -> summaryText(status(provider)), statuses, now);
+    }
+
+    private String summaryText(ProviderStatus s) {
+        String base = i18n.get("statusbar.provider", s.provider().wireName(), s.ready(), s.total());
+        if (s.nextReset() == null || now.get() == null) {
+            return base;
+        }
+        Duration left = Duration.between(now.get(), s.nextReset());
+        if (left.isNegative()) {
+            left = Duration.ZERO;
+        }
+        String clock = left.toHours() > 0
+                ? "%d:%02d:%02d".formatted(left.toHours(), left.toMinutesPart(), left.toSecondsPart())
+                : "%02d:%02d".formatted(left.toMinutesPart(), left.toSecondsPart());
+        return base + " · " + i18n.get("statusbar.reset", clock);
+    }
+}

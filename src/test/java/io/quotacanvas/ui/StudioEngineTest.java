@@ -1,0 +1,155 @@
+package io.quotacanvas.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quotacanvas.library.ImageMetadata;
+import io.quotacanvas.library.Library;
+import io.quotacanvas.testing.CliHarness;
+import io.quotacanvas.testing.FakeImagesServer;
+import io.quotacanvas.testing.FakeImagesServer.Flavor;
+import io.quotacanvas.testing.FakeImagesServer.Reply;
+import io.quotacanvas.ui.viewmodel.ChainRow;
+import io.quotacanvas.ui.viewmodel.MainViewModel;
+import io.quotacanvas.ui.viewmodel.Tile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The studio on the real core — config loader, engine, Gitee adapter, ledger and library — against a
+/// loopback server speaking Gitee's wire protocol, in a temp `QUOTA_CANVAS_HOME`. The first token's quota
+/// is spent, so every image shows a token rotation in its chain.
+@ExtendWith(ApplicationExtension.class)
+class StudioEngineTest {
+    private static final String TOKEN_1 = "gitee-token-one-0001";
+    private static final String TOKEN_2 = "gitee-token-two-0002";
+
+    @TempDir
+    Path home;
+
+    private FakeImagesServer gitee;
+    private CliHarness cli;
+    private StudioApp app;
+    private Stage stage;
+    private Path exported;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        gitee = new FakeImagesServer(Flavor.GITEE);
+        cli = new CliHarness(home);
+        cli.config("""
+                routing:
+                  provider_order: [gitee]
+                providers:
+                  gitee:
+                    base_url: %s
+                    tokens: []
+                    timeouts: {connect: 2s, read: 5s, overall: 8s}
+                """.formatted(gitee.baseUrl()));
+        cli.env("QUOTA_CANVAS_GITEE_TOKENS", TOKEN_1 + "," + TOKEN_2);
+        // an image the command line made before the studio opened
+        assertEquals(0, cli.run("--prompt", "made by the command line", "--no-optimize-prompt").exitCode());
+        gitee.script(TOKEN_1, Reply.QUOTA);
+        exported = home.resolve("exports/fox.png");
+        Files.createDirectories(exported.getParent());
+        StudioSetup setup = new StudioSetup(Map.of("QUOTA_CANVAS_HOME", home.toString(),
+                "QUOTA_CANVAS_GITEE_TOKENS", TOKEN_1 + "," + TOKEN_2), cli.clock, StudioSetup.CORE,
+                (owner, name) -> Optional.of(exported), new StudioFixture.RecordingDesktop(),
+                (owner, message, label) -> true, TokenManagerHook.NONE, false);
+        app = new StudioApp(setup);
+        app.init();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(app::requestClose);
+        gitee.close();
+    }
+
+    private MainViewModel vm() {
+        return app.viewModel();
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void generateRotatesTokensStoresTheImageAndTheDetailViewSavesDeletesAndUndoes(FxRobot robot) throws Exception {
+        await(() -> vm().gallery().tiles().size() == 1);
+        assertEquals("made by the command line", ((Tile.Stored) vm().gallery().tiles().getFirst().now())
+                .image().metadata().promptOriginal());
+
+        long token1Before = gitee.requestsWithToken(TOKEN_1);
+        robot.clickOn("#prompt").write("a red fox in snow");
+        robot.clickOn("#generate");
+        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Stored s
+                && s.image().metadata().promptOriginal().equals("a red fox in snow"));
+        Screenshots.save(stage.getScene(), "real-engine-main-window");
+        ListView<ChainRow> chain = robot.lookup("#chain").queryListView();
+        List<String> tokens = chain.getItems().stream().map(ChainRow::tokenLabel).toList();
+        assertEquals(List.of("quota_exhausted", "success"), chain.getItems().stream().map(ChainRow::outcome).toList());
+        assertTrue(tokens.get(0).startsWith("gitee#1") && tokens.get(1).startsWith("gitee#2"), tokens.toString());
+        assertEquals(token1Before + 1, gitee.requestsWithToken(TOKEN_1), "one try on the spent token, then rotation");
+
+        Tile.Stored fox = (Tile.Stored) vm().gallery().tiles().getFirst().now();
+        robot.doubleClickOn("#tile-" + fox.image().id());
+        await(() -> robot.lookup("#detail").query().isVisible());
+        assertEquals("gitee", robot.lookup("#detail-provider").queryAs(Labeled.class).getText());
+        robot.clickOn("#detail-save");
+        await(() -> Files.exists(exported));
+        ImageMetadata saved = Library.readMetadata(exported).orElseThrow();
+        assertEquals("a red fox in snow", saved.promptOriginal());
+        assertEquals(fox.image().metadata().seed(), saved.seed());
+        assertEquals(2, saved.attempts().size());
+
+        robot.clickOn("#detail-delete");
+        await(() -> vm().gallery().tiles().size() == 1);
+        robot.clickOn("#detail-back");
+        robot.clickOn("#undo-delete");
+        await(() -> vm().gallery().tiles().size() == 2);
+        assertTrue(Files.exists(fox.image().path()));
+
+        robot.interact(() -> {
+            vm().gallery().deleteWithUndo(fox.image());
+            vm().gallery().commitPendingDelete();
+        });
+        await(() -> !Files.exists(fox.image().path()));
+        robot.interact(() -> vm().gallery().reload());
+        await(() -> vm().gallery().tiles().size() == 1 && vm().gallery().totalProperty().get() == 1);
+    }
+
+    @Test
+    void cancelStopsAHangingProviderWithinASecond(FxRobot robot) throws Exception {
+        gitee.defaultReply(Reply.HANG);
+        robot.clickOn("#prompt").write("a hanging fox");
+        robot.clickOn("#generate");
+        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
+        long t0 = System.nanoTime();
+        robot.clickOn("#cancel");
+        await(() -> !vm().generation().runningProperty().get());
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertFalse(vm().gallery().tiles().getFirst().now() instanceof Tile.Stored);
+        System.out.println("cancel took " + took.toMillis() + " ms");
+    }
+}

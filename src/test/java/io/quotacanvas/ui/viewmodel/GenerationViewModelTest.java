@@ -1,0 +1,91 @@
+package io.quotacanvas.ui.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quotacanvas.ui.ManualTaskService;
+import io.quotacanvas.ui.StudioFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerationViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBatchPutsLiveTilesFirstThenTheStoredImagesAndTheChainShowsTheTokenRotation() {
+        StudioFixture f = new StudioFixture(dir);
+        f.studio.seed(3);
+        f.vm.start();
+        f.vm.create().promptProperty().set("a fox");
+        f.vm.create().countProperty().set(2);
+
+        f.vm.generation().generate();
+
+        List<Tile> tiles = f.vm.gallery().tiles();
+        assertEquals(5, tiles.size());
+        assertInstanceOf(Tile.Stored.class, tiles.get(0).now());
+        assertEquals("a fox", ((Tile.Stored) tiles.get(1).now()).image().metadata().promptOriginal());
+        List<ChainRow> chain = f.vm.chain().rows();
+        assertEquals(List.of("quota_exhausted", "success"), chain.stream().map(ChainRow::outcome).toList());
+        assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.stream().map(ChainRow::tokenLabel).toList());
+        assertEquals(429, chain.getFirst().httpStatus());
+        assertFalse(f.vm.generation().runningProperty().get());
+        assertEquals("Done: 2 images, 0 failed", f.vm.generation().statusText().get());
+    }
+
+    @Test
+    void failedImagesBecomeFailureTilesWithTheirClass() {
+        StudioFixture f = new StudioFixture(dir);
+        f.vm.start();
+        f.studio.failAll = true;
+        f.vm.create().promptProperty().set("a fox");
+        f.vm.generation().generate();
+        Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().tiles().getFirst().now());
+        assertEquals("provider_error", failed.errorType());
+        assertEquals("Done: no images, 1 failed", f.vm.generation().statusText().get());
+    }
+
+    @Test
+    void generateIsDisabledWhileABatchRunsAndCancelStopsItKeepingFinishedImages() throws Exception {
+        ManualTaskService tasks = new ManualTaskService();
+        StudioFixture f = new StudioFixture(dir, tasks);
+        GenerationViewModel gen = f.vm.generation();
+        f.vm.create().promptProperty().set("a slow fox");
+        f.vm.create().countProperty().set(2);
+        f.studio.hold = new CountDownLatch(1);
+
+        gen.generate();
+        tasks.drainUntil(() -> f.vm.gallery().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
+        Tile.Running running = (Tile.Running) f.vm.gallery().tiles().getFirst().now();
+        assertEquals("gitee · z-image-turbo · gitee#2 …0002", running.step());
+        assertTrue(gen.runningProperty().get());
+        assertFalse(gen.canGenerate().get());
+        assertEquals(ChainRow.Kind.RUNNING, f.vm.chain().rows().getLast().kind());
+
+        gen.cancel();
+        tasks.drainUntil(() -> !gen.runningProperty().get());
+
+        assertTrue(f.vm.gallery().tiles().stream().allMatch(t -> t.now() instanceof Tile.Failed x
+                && x.errorType().equals("cancelled")));
+        assertTrue(gen.canGenerate().get());
+    }
+
+    @Test
+    void selectingALiveTileFollowsItsChain() {
+        StudioFixture f = new StudioFixture(dir);
+        f.studio.failAll = true;
+        f.vm.create().promptProperty().set("a fox");
+        f.vm.create().countProperty().set(2);
+        f.vm.generation().generate();
+        f.vm.chain().clear();
+        f.vm.gallery().select(f.vm.gallery().tiles().get(1));
+        assertEquals(2, f.vm.chain().rows().size());
+        assertEquals("provider_error", f.vm.chain().rows().getLast().outcome());
+    }
+}
