@@ -9,9 +9,12 @@ import java.util.Map;
 /// With `QUOTA_CANVAS_HOME` set, everything lives under it (`config.yaml`, `state/`, `library/`);
 /// otherwise the platform's usual folders: XDG on Linux, `~/Library/Application Support` on macOS,
 /// `%APPDATA%`/`%LOCALAPPDATA%` on Windows, and the pictures folder for the library.
+/// `QUOTA_CANVAS_LIBRARY` moves the library alone, whichever of those applies.
 public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
 
     public static final String HOME_VARIABLE = "QUOTA_CANVAS_HOME";
+    /// Moves only the image library (the studio's "library folder" setting uses it too).
+    public static final String LIBRARY_VARIABLE = "QUOTA_CANVAS_LIBRARY";
     private static final String APP = "quota-canvas";
 
     /// The user's config file (it may not exist).
@@ -28,6 +31,15 @@ public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
     }
 
     static AppDirs resolve(Map<String, String> env, String osName, Path userHome) {
+        AppDirs dirs = resolveDefaults(env, osName, userHome);
+        String library = env.get(LIBRARY_VARIABLE);
+        if (library == null || library.isBlank()) {
+            return dirs;
+        }
+        return new AppDirs(dirs.configDir(), dirs.stateDir(), Path.of(library.trim()).toAbsolutePath());
+    }
+
+    private static AppDirs resolveDefaults(Map<String, String> env, String osName, Path userHome) {
         String home = env.get(HOME_VARIABLE);
         if (home != null && !home.isBlank()) {
             Path root = Path.of(home.trim()).toAbsolutePath();

@@ -7,6 +7,7 @@ import io.quotacanvas.ui.viewmodel.MainViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -41,12 +42,24 @@ public final class StudioApp extends Application {
         this.setup = setup;
     }
 
+    /// The environment the core opens with: the studio's library-folder setting, when set, moves the
+    /// library through `QUOTA_CANVAS_LIBRARY` (the same variable command-line users have).
+    static Map<String, String> coreEnvironment(Map<String, String> env, String libraryFolder) {
+        if (libraryFolder == null || libraryFolder.isBlank()) {
+            return env;
+        }
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.put(io.quotacanvas.config.AppDirs.LIBRARY_VARIABLE, libraryFolder.strip());
+        return Map.copyOf(copy);
+    }
+
     @Override
     public void init() {
         store = SettingsStore.load(setup.settingsFile());
         String config = store.get("config.file", "");
         try {
-            services = setup.opener().open(config.isBlank() ? null : Path.of(config), setup.env(), setup.clock());
+            services = setup.opener().open(config.isBlank() ? null : Path.of(config),
+                    coreEnvironment(setup.env(), store.get("library.folder", "")), setup.clock());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "the studio could not open its services", e);
             startupError = e;

@@ -21,6 +21,15 @@ class AppDirsTest {
     }
 
     @Test
+    void quotaCanvasLibraryMovesOnlyTheLibrary() {
+        Map<String, String> env = Map.of("QUOTA_CANVAS_HOME", "/data/qc", "QUOTA_CANVAS_LIBRARY", "/media/art");
+
+        AppDirs dirs = AppDirs.resolve(env, "Linux", HOME);
+
+        assertEquals(new AppDirs(Path.of("/data/qc"), Path.of("/data/qc/state"), Path.of("/media/art")), dirs);
+    }
+
+    @Test
     void linuxUsesTheXdgVariablesWhenSet() {
         Map<String, String> env = Map.of("XDG_CONFIG_HOME", "/xdg/config", "XDG_STATE_HOME", "/xdg/state",
                 "XDG_PICTURES_DIR", "/media/pictures");
