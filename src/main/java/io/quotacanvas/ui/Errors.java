@@ -4,6 +4,7 @@ import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.token.LedgerException;
+import io.quotacanvas.token.vault.VaultException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class Errors {
             case QuotaCanvas.StartupException s -> Optional.of(i18n.get("error.startup", s.getMessage()));
             case LibraryException l -> Optional.of(i18n.get("error.library", l.getMessage()));
             case LedgerException l -> Optional.of(i18n.get("error.ledger", l.getMessage()));
+            case VaultException v -> Optional.of(i18n.get("error.vault", v.getMessage()));
             case IOException io -> Optional.of(i18n.get("error.io", String.valueOf(io.getMessage())));
             case UncheckedIOException io -> Optional.of(i18n.get("error.io", String.valueOf(io.getMessage())));
             default -> Optional.empty();

@@ -197,6 +197,12 @@ public final class FakeStudio implements StudioServices {
         return store;
     }
 
+    /// No token manager here: window tests over this fake keep the status bar's hook a no-op.
+    @Override
+    public io.quotacanvas.ui.service.TokenManager tokens() {
+        throw new UnsupportedOperationException("FakeStudio has no token vault");
+    }
+
     @Override
     public Folders folders() {
         return new Folders(root.resolve("config.yaml"), root.resolve("state"), root);

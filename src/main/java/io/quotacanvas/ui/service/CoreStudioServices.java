@@ -26,6 +26,7 @@ public final class CoreStudioServices implements StudioServices {
     private final TokenPool pool;
     private final List<ProviderInfo> providers;
     private final ImageStore images;
+    private final TokenManager tokens;
 
     public CoreStudioServices(QuotaCanvas core, Clock clock) {
         this.core = core;
@@ -33,6 +34,8 @@ public final class CoreStudioServices implements StudioServices {
         this.pool = core.tokenPool();   // config + environment + vault: the tokens the engine really rotates
         this.providers = describe(core.config(), pool);
         this.images = new LibraryImageStore(core.library());
+        this.tokens = new CoreTokenManager(pool, core.vault(), core.ledger(), core.quotaStatus(), core.tokenTester(),
+                clock);
     }
 
     private static List<ProviderInfo> describe(AppConfig config, TokenPool pool) {
@@ -82,6 +85,11 @@ public final class CoreStudioServices implements StudioServices {
     @Override
     public ImageStore images() {
         return images;
+    }
+
+    @Override
+    public TokenManager tokens() {
+        return tokens;
     }
 
     @Override

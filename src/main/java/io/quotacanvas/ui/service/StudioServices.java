@@ -30,6 +30,9 @@ public interface StudioServices extends AutoCloseable {
     /// The image library.
     ImageStore images();
 
+    /// The token vault, ledger and probes behind the token manager.
+    TokenManager tokens();
+
     Folders folders();
 
     Clock clock();

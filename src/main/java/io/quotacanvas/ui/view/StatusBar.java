@@ -44,7 +44,9 @@ public final class StatusBar {
         HBox.setHgrow(grow, Priority.ALWAYS);
         rebuildProviders();
         status.statuses().addListener((ListChangeListener<ProviderStatus>) c -> {
-            if (providers.getChildren().size() != status.statuses().size()) {
+            var shown = providers.getChildren().stream().map(Node::getId).toList();
+            var wanted = status.statuses().stream().map(s -> "status-" + s.provider().wireName()).toList();
+            if (!shown.equals(wanted)) {
                 rebuildProviders();
             }
         });

@@ -7,7 +7,6 @@ import io.quotacanvas.ui.TokenManagerHook;
 import io.quotacanvas.ui.service.ProviderInfo;
 import io.quotacanvas.ui.service.ProviderStatus;
 import io.quotacanvas.ui.service.StudioServices;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,6 +26,7 @@ public final class StatusViewModel {
     private final Consumer<Throwable> errors;
     private final ObservableList<ProviderStatus> statuses = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final List<ProviderId> enabled;
     private boolean refreshing;
 
     public StatusViewModel(StudioServices services, TaskService tasks, I18n i18n, TokenManagerHook tokenManager,
@@ -44,24 +44,26 @@ public final class StatusViewModel {
                 statuses.add(ProviderStatus.unknown(p.id(), p.tokenCount()));
             }
         }
+        enabled = services.providers().stream().filter(ProviderInfo::enabled).map(ProviderInfo::id).toList();
     }
 
     public ObservableList<ProviderStatus> statuses() { return FXCollections.unmodifiableObservableList(statuses); }
     public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
 
-    /// Re-reads every provider's figures (skipped while a refresh is under way).
+    /// Re-reads every enabled provider's figures (skipped while a refresh is under way). Providers whose
+    /// tokens were all removed leave the bar and ones that got their first token join it, as at start.
     public void refresh() {
         if (refreshing) {
             return;
         }
         refreshing = true;
-        List<ProviderId> ids = statuses.stream().map(ProviderStatus::provider).toList();
         tasks.submit("token-status", () -> {
             Instant at = services.clock().instant();
-            return ids.stream().map(id -> services.status(id, at)).toList();
+            return enabled.stream().map(id -> services.status(id, at)).toList();
         }, fresh -> {
             refreshing = false;
-            statuses.setAll(fresh);
+            List<ProviderStatus> withTokens = fresh.stream().filter(ProviderStatus::hasTokens).toList();
+            statuses.setAll(withTokens.isEmpty() ? fresh : withTokens);
         }, e -> {
             refreshing = false;
             errors.accept(e);
@@ -114,13 +116,7 @@ public final class StatusViewModel {
         if (s.nextReset() == null || now.get() == null) {
             return base;
         }
-        Duration left = Duration.between(now.get(), s.nextReset());
-        if (left.isNegative()) {
-            left = Duration.ZERO;
-        }
-        String clock = left.toHours() > 0
-                ? "%d:%02d:%02d".formatted(left.toHours(), left.toMinutesPart(), left.toSecondsPart())
-                : "%02d:%02d".formatted(left.toMinutesPart(), left.toSecondsPart());
+        String clock = TokenTexts.countdown(now.get(), s.nextReset());
         return base + " · " + i18n.get("statusbar.reset", clock);
     }
 }
