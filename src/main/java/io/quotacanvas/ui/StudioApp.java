@@ -1,9 +1,12 @@
 package io.quotacanvas.ui;
 
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.ui.control.ThumbnailCache;
 import io.quotacanvas.ui.service.StudioServices;
 import io.quotacanvas.ui.view.MainView;
+import io.quotacanvas.ui.view.TokenManagerDialog;
 import io.quotacanvas.ui.viewmodel.MainViewModel;
+import io.quotacanvas.ui.viewmodel.TokenManagerViewModel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -33,6 +36,7 @@ public final class StudioApp extends Application {
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
+    private Stage tokenWindow;
 
     public StudioApp() {
         this(StudioSetup.system());
@@ -78,7 +82,7 @@ public final class StudioApp extends Application {
         tasks = new FxTaskService();
         FxDesktop fx = new FxDesktop(setup.exitOnClose() ? getHostServices() : null, i18n);
         vm = new MainViewModel(services, tasks, i18n, store, setup.desktop() != null ? setup.desktop() : fx,
-                setup.tokenManager());
+                setup.tokenManager() != null ? setup.tokenManager() : this::openTokenManager);
         ThemeManager.apply(vm.settings().appliedThemeProperty().get());
         vm.settings().appliedThemeProperty().addListener((o, a, now) -> ThemeManager.apply(now));
         view = new MainView(vm, i18n, new ThumbnailCache(services.folders().libraryDir(), tasks), services.providers(),
@@ -118,6 +122,21 @@ public final class StudioApp extends Application {
         onCloseRequest(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
+    /// Opens the token manager window, or brings it forward showing `provider` (null: all).
+    private void openTokenManager(ProviderId provider) {
+        if (tokenWindow == null || !tokenWindow.isShowing()) {
+            TokenManagerViewModel tokens = new TokenManagerViewModel(services.tokens(), tasks, i18n, services.clock(),
+                    ZoneId.systemDefault(), vm.status()::refresh, vm::failed);
+            tokenWindow = new TokenManagerDialog(tokens, i18n, confirmations()).create(stage);
+            tokenWindow.setUserData(tokens);
+        }
+        TokenManagerViewModel tokens = (TokenManagerViewModel) tokenWindow.getUserData();
+        tokens.focus(provider);
+        tokens.refresh();
+        tokenWindow.show();
+        tokenWindow.toFront();
+    }
+
     private void showUnexpected(Throwable error) {
         if (error == null) {
             return;
@@ -133,6 +152,9 @@ public final class StudioApp extends Application {
             return;
         }
         rememberGeometry();
+        if (tokenWindow != null) {
+            tokenWindow.hide();
+        }
         view.stop();
         vm.shutdown(() -> {
             stage.hide();

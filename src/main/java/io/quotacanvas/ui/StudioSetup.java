@@ -11,7 +11,8 @@ import java.util.Map;
 /// What a studio is started with: the environment and clock, how the core is opened, and the desktop
 /// ports. The app uses [#system]; TestFX tests pass a temp `QUOTA_CANVAS_HOME` and fake ports.
 ///
-/// `chooser`, `desktop` and `confirmations` may be null: the real ones are used.
+/// `chooser`, `desktop`, `confirmations` and `tokenManager` may be null: the real ones are used (for the
+/// token manager, the studio's own window; window tests over a fake core pass [TokenManagerHook#NONE]).
 public record StudioSetup(Map<String, String> env, Clock clock, Opener opener, FileChooserPort chooser,
                           DesktopPort desktop, Confirmations confirmations, TokenManagerHook tokenManager,
                           boolean exitOnClose) {
@@ -26,8 +27,7 @@ public record StudioSetup(Map<String, String> env, Clock clock, Opener opener, F
             clock);
 
     public static StudioSetup system() {
-        return new StudioSetup(System.getenv(), Clock.systemDefaultZone(), CORE, null, null, null,
-                TokenManagerHook.NONE, true);
+        return new StudioSetup(System.getenv(), Clock.systemDefaultZone(), CORE, null, null, null, null, true);
     }
 
     public StudioSetup withChooser(FileChooserPort c) {

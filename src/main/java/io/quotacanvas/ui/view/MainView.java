@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /// The main window's content: header, create panel | (gallery / chain), status bar, with the detail view
@@ -96,7 +97,12 @@ public final class MainView {
         settings.getStyleClass().add(Styles.FLAT);
         settings.setOnAction(e -> new SettingsDialog(vm.settings(), i18n).create(settings.getScene().getWindow())
                 .showAndWait());
-        HBox header = new HBox(8, title, grow, settings);
+        Button tokens = new Button(null, new FontIcon(MaterialDesignK.KEY_CHAIN_VARIANT));
+        tokens.setId("open-tokens");
+        tokens.textProperty().bind(i18n.text("tokens.open"));
+        tokens.getStyleClass().add(Styles.FLAT);
+        tokens.setOnAction(e -> vm.status().openTokenManager(null));
+        HBox header = new HBox(8, title, grow, tokens, settings);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 12, 6, 12));
         header.getStyleClass().add("header");

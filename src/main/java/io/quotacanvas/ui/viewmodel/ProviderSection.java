@@ -12,6 +12,8 @@ public final class ProviderSection {
     private final ProviderId provider;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ObservableList<TokenRow> rows = FXCollections.observableArrayList();
+    // one wrapper, kept: listeners added to a fresh wrapper die with it
+    private final ObservableList<TokenRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
 
     ProviderSection(ProviderId provider) {
         this.provider = provider;
@@ -20,7 +22,7 @@ public final class ProviderSection {
     public ProviderId provider() { return provider; }
     /// "gitee — 2 of 3 ready · 5 images today".
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ObservableList<TokenRow> rows() { return FXCollections.unmodifiableObservableList(rows); }
+    public ObservableList<TokenRow> rows() { return readOnlyRows; }
 
     void update(String newTitle, java.util.List<TokenRow> newRows) {
         title.set(newTitle);

@@ -27,6 +27,8 @@ public final class StatusViewModel {
     private final ObservableList<ProviderStatus> statuses = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final List<ProviderId> enabled;
+    // one wrapper, kept: a listener added to a fresh wrapper dies with it (the bar stopped following)
+    private final ObservableList<ProviderStatus> readOnlyStatuses = FXCollections.unmodifiableObservableList(statuses);
     private boolean refreshing;
 
     public StatusViewModel(StudioServices services, TaskService tasks, I18n i18n, TokenManagerHook tokenManager,
@@ -47,7 +49,7 @@ public final class StatusViewModel {
         enabled = services.providers().stream().filter(ProviderInfo::enabled).map(ProviderInfo::id).toList();
     }
 
-    public ObservableList<ProviderStatus> statuses() { return FXCollections.unmodifiableObservableList(statuses); }
+    public ObservableList<ProviderStatus> statuses() { return readOnlyStatuses; }
     public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
 
     /// Re-reads every enabled provider's figures (skipped while a refresh is under way). Providers whose

@@ -50,6 +50,9 @@ public final class TokenManagerViewModel {
     private final TokenRowFactory factory;
     private final ObservableList<ProviderSection> sections = FXCollections.observableArrayList();
     private final ObservableList<QuotaGroup> quota = FXCollections.observableArrayList();
+    // one wrapper each, kept: listeners added to a fresh wrapper die with it
+    private final ObservableList<ProviderSection> readOnlySections = FXCollections.unmodifiableObservableList(sections);
+    private final ObservableList<QuotaGroup> readOnlyQuota = FXCollections.unmodifiableObservableList(quota);
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper protection = new ReadOnlyStringWrapper(this, "protection", "");
@@ -80,8 +83,8 @@ public final class TokenManagerViewModel {
                 && !busy.get(), addProvider, pasted, busy);
     }
 
-    public ObservableList<ProviderSection> sections() { return FXCollections.unmodifiableObservableList(sections); }
-    public ObservableList<QuotaGroup> quota() { return FXCollections.unmodifiableObservableList(quota); }
+    public ObservableList<ProviderSection> sections() { return readOnlySections; }
+    public ObservableList<QuotaGroup> quota() { return readOnlyQuota; }
     public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
     /// The outcome of the last command ("Added 2 gitee tokens…", a readable failure).
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }

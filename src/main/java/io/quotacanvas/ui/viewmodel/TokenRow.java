@@ -12,14 +12,16 @@ import javafx.beans.binding.StringBinding;
 ///
 /// @param position   0-based place in the provider's rotation
 /// @param key        the token's fingerprint (stable across reorders and renames)
-/// @param title      the people-given name, or the masked label (`gitee#2 …9f3a`)
+/// @param handle     the token's place in its provider's pool (`gitee#2`)
+/// @param title      the people-given name, or the handle
 /// @param label      the masked label
 /// @param source     `config`, `env:VAR`, `vault` or `anonymous`
 /// @param readOnlyWhy where to change a read-only token, or null for vault tokens
 /// @param facts      last used · images today · known remaining · per-model coolings, in words
 /// @param testText   the last test's verdict in words, "testing…", or null
 /// @param clearable  cooling or invalid, for the whole token or a model: "clear cooling" has work to do
-public record TokenRow(ProviderId provider, int position, String key, Token token, String vaultId, String title,
+public record TokenRow(ProviderId provider, int position, String key, Token token, String vaultId, String handle,
+                       String title,
                        String label, String value, boolean revealed, String source, String readOnlyWhy,
                        boolean enabled, TokenState state, StringBinding stateText, String facts, String testText,
                        TestVerdict verdict, boolean testing, boolean clearable, boolean canMoveUp,

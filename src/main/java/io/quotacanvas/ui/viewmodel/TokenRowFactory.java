@@ -60,7 +60,8 @@ final class TokenRowFactory {
         Token token = e.token();
         String key = token.fingerprint();
         boolean revealed = t.revealed().contains(key);
-        String title = e.name() == null ? token.label() : e.name();
+        String handle = token.provider().labelPrefix() + "#" + token.ordinal();
+        String title = e.name() == null ? handle : e.name();
         String value = revealed ? token.secret().reveal() : token.secret().masked();
         String why = e.editable() ? null : i18n.get(token.source() != null && token.source().startsWith("env:")
                 ? "tokens.readOnly.env" : "tokens.readOnly.config", token.source() == null ? ""
@@ -69,7 +70,7 @@ final class TokenRowFactory {
         Verdict v = t.verdicts().get(key);
         String testText = testing ? i18n.get("tokens.testing") : v == null ? null : v.text();
         TokenState state = s.state();
-        return new TokenRow(token.provider(), position, key, token, e.vaultId(), title, token.label(), value,
+        return new TokenRow(token.provider(), position, key, token, e.vaultId(), handle, title, token.label(), value,
                 revealed, token.source(), why, e.enabled(), state, stateText(state, e.enabled(), s.modelStates()),
                 facts(s), testText, v == null ? TestVerdict.NONE : v.kind(), testing,
                 !(state instanceof TokenState.Ready) || !s.modelStates().isEmpty(), e.editable() && up,
@@ -81,7 +82,8 @@ final class TokenRowFactory {
         String facts = lastUsed(a.lastUsed()) + " · " + i18n.get("tokens.imagesToday", a.imagesToday());
         var stateText = a.allowed() ? stateText(a.state(), true, Map.of())
                 : i18n.text("tokens.anonymousOff");
-        return new TokenRow(p.provider(), position, token.fingerprint(), token, null, i18n.get("tokens.anonymous"),
+        return new TokenRow(p.provider(), position, token.fingerprint(), token, null, token.label(),
+                i18n.get("tokens.anonymous"),
                 token.label(), "—", false, "anonymous", i18n.get("tokens.readOnly.anonymous"), a.allowed(),
                 a.state(), stateText, facts, null, TestVerdict.NONE, false, !a.state().usable(), false, false);
     }
@@ -133,7 +135,10 @@ final class TokenRowFactory {
         }
         head.add(i18n.get("tokens.imagesToday", p.imagesToday()));
         if (p.nextReset() != null) {
-            head.add(i18n.get("quota.reset", texts.local(p.nextReset(), at), TokenTexts.countdown(at, p.nextReset())));
+            // a countdown helps within the day; further out the date says enough
+            head.add(java.time.Duration.between(at, p.nextReset()).toHours() < 24
+                    ? i18n.get("quota.reset", texts.local(p.nextReset(), at), TokenTexts.countdown(at, p.nextReset()))
+                    : i18n.get("quota.resetOn", texts.local(p.nextReset(), at)));
         }
         List<QuotaGroup.Line> lines = new ArrayList<>();
         for (ModelStatus m : p.models()) {
@@ -144,7 +149,7 @@ final class TokenRowFactory {
 
     private QuotaGroup.Line line(ModelStatus m, Instant at) {
         int usable = m.ready() + m.cooling().size() + m.invalid();
-        String ready = i18n.get("quota.ready", m.ready(), usable);
+        String ready = usable == 0 ? i18n.get("badge.noTokens") : i18n.get("quota.ready", m.ready(), usable);
         List<String> cooling = new ArrayList<>();
         for (CoolingToken c : m.cooling()) {
             cooling.add(i18n.get("quota.coolingToken", c.label(), texts.local(c.until(), at), texts.reason(c.reason())));

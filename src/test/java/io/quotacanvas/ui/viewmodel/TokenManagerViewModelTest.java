@@ -55,7 +55,7 @@ class TokenManagerViewModelTest {
         desk.status.refresh();
 
         List<TokenRow> rows = desk.gitee();
-        assertEquals(List.of("gitee#1 …7c01", "gitee#2 …7e02", "desk"), rows.stream().map(TokenRow::title).toList());
+        assertEquals(List.of("gitee#1", "gitee#2", "desk"), rows.stream().map(TokenRow::title).toList());
         assertEquals(List.of("config", "env:QUOTA_CANVAS_GITEE_TOKENS", "vault"),
                 rows.stream().map(TokenRow::source).toList());
         assertEquals(List.of("…7c01", "…7e02", "…3c5d"), rows.stream().map(TokenRow::value).toList());
