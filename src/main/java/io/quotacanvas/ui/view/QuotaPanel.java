@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -50,6 +51,10 @@ final class QuotaPanel {
     private GridPane createGrid(QuotaGroup g) {
         GridPane grid = new GridPane(18, 4);
         grid.setId("quota-" + g.provider().wireName());
+        for (double width : new double[] {130, 110, 260, 120, 100}) {
+            // the same column widths in every provider's grid, so the panel reads as one table
+            grid.getColumnConstraints().add(new ColumnConstraints(width, width, Double.MAX_VALUE));
+        }
         String[] heads = {"quota.col.model", "quota.col.ready", "quota.col.cooling", "quota.col.remaining",
                 "quota.col.anonymous"};
         for (int c = 0; c < heads.length; c++) {
