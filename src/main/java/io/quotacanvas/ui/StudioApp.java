@@ -59,6 +59,8 @@ public final class StudioApp extends Application {
 
     @Override
     public void init() {
+        // init() runs on the launcher thread: pay the icon packs' one-time set-up here, not mid-batch
+        io.quotacanvas.ui.control.OutcomeIcons.preload();
         store = SettingsStore.load(setup.settingsFile());
         String config = store.get("config.file", "");
         try {

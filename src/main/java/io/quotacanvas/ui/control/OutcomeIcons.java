@@ -2,7 +2,6 @@ package io.quotacanvas.ui.control;
 
 import io.quotacanvas.ui.viewmodel.ChainRow;
 import javafx.scene.Node;
-import javafx.scene.control.ProgressIndicator;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -18,12 +17,20 @@ public final class OutcomeIcons {
 
     public static Node of(ChainRow row) {
         if (row.kind() == ChainRow.Kind.RUNNING) {
-            ProgressIndicator p = new ProgressIndicator();
-            p.setPrefSize(14, 14);
-            p.setMaxSize(14, 14);
-            return p;
+            return new BusyIndicator(14);
         }
         return forOutcome(row.outcome());
+    }
+
+    /// Initialises the icon packs the chain and the tiles use, off the FX thread. Each pack is an enum of
+    /// thousands of constants whose first use otherwise costs the FX thread a frame mid-batch.
+    public static void preload() {
+        int constants = MaterialDesignA.values().length + MaterialDesignC.values().length
+                + MaterialDesignK.values().length + MaterialDesignS.values().length
+                + MaterialDesignT.values().length;
+        if (constants == 0) {
+            throw new IllegalStateException("icon packs are empty");
+        }
     }
 
     public static FontIcon forOutcome(String outcome) {

@@ -6,7 +6,6 @@ import io.quotacanvas.ui.viewmodel.Tile;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
@@ -25,7 +24,7 @@ public final class TileCell extends GridCell<Tile> {
     private final ImageView image = new ImageView();
     private final FontIcon star = new FontIcon(MaterialDesignS.STAR);
     private final StackPane picture = new StackPane(image, star);
-    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final BusyIndicator spinner = new BusyIndicator(36);
     private final Label caption = new Label();
     private final VBox live = new VBox(8, spinner, caption);
     private volatile String wanted;
@@ -43,7 +42,6 @@ public final class TileCell extends GridCell<Tile> {
         image.setPreserveRatio(true);
         star.getStyleClass().add("tile-star");
         StackPane.setAlignment(star, Pos.TOP_RIGHT);
-        spinner.setMaxSize(40, 40);
         caption.setWrapText(true);
         caption.getStyleClass().add("tile-caption");
         live.setAlignment(Pos.CENTER);
