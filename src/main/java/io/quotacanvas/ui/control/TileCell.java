@@ -22,11 +22,13 @@ public final class TileCell extends GridCell<Tile> {
     private final ThumbnailCache thumbnails;
     private final I18n i18n;
     private final ImageView image = new ImageView();
-    private final FontIcon star = new FontIcon(MaterialDesignS.STAR);
-    private final StackPane picture = new StackPane(image, star);
-    private final BusyIndicator spinner = new BusyIndicator(36);
-    private final Label caption = new Label();
-    private final VBox live = new VBox(8, spinner, caption);
+    private final StackPane picture = new StackPane(image);
+    // made on first need: the grid recreates every visible cell when a batch starts, so a cell showing a
+    // stored image must stay small (fewer nodes, less CSS in that one frame)
+    private FontIcon star;
+    private BusyIndicator spinner;
+    private Label caption;
+    private VBox live;
     private volatile String wanted;
     private Tile.Live watched;
     private final javafx.beans.InvalidationListener onSelection = o -> markSelected();
@@ -40,12 +42,6 @@ public final class TileCell extends GridCell<Tile> {
         image.setFitWidth(ThumbnailCache.SIZE);
         image.setFitHeight(ThumbnailCache.SIZE);
         image.setPreserveRatio(true);
-        star.getStyleClass().add("tile-star");
-        StackPane.setAlignment(star, Pos.TOP_RIGHT);
-        caption.setWrapText(true);
-        caption.getStyleClass().add("tile-caption");
-        live.setAlignment(Pos.CENTER);
-        live.setMaxWidth(ThumbnailCache.SIZE - 16);
         setAlignment(Pos.CENTER);
         setOnMouseClicked(e -> {
             if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
@@ -99,7 +95,7 @@ public final class TileCell extends GridCell<Tile> {
     private void showStored(Tile.Stored s) {
         String id = s.image().id();
         wanted = id;
-        star.setVisible(s.image().favourite());
+        showStar(s.image().favourite());
         setId("tile-" + id);
         setGraphic(picture);
         var hit = thumbnails.cached(id);
@@ -116,9 +112,42 @@ public final class TileCell extends GridCell<Tile> {
     private void showLive(String text, boolean running, FontIcon icon) {
         wanted = null;
         setId(running ? "tile-running" : "tile-failed");
-        live.getChildren().setAll(running ? spinner : icon, caption);
+        VBox box = liveBox();
+        box.getChildren().setAll(running ? spinner() : icon, caption);
         caption.setText(text);
-        setGraphic(live);
+        setGraphic(box);
+    }
+
+    private void showStar(boolean favourite) {
+        if (star == null && !favourite) {
+            return;
+        }
+        if (star == null) {
+            star = new FontIcon(MaterialDesignS.STAR);
+            star.getStyleClass().add("tile-star");
+            StackPane.setAlignment(star, Pos.TOP_RIGHT);
+            picture.getChildren().add(star);
+        }
+        star.setVisible(favourite);
+    }
+
+    private VBox liveBox() {
+        if (live == null) {
+            caption = new Label();
+            caption.setWrapText(true);
+            caption.getStyleClass().add("tile-caption");
+            live = new VBox(8);
+            live.setAlignment(Pos.CENTER);
+            live.setMaxWidth(ThumbnailCache.SIZE - 16);
+        }
+        return live;
+    }
+
+    private BusyIndicator spinner() {
+        if (spinner == null) {
+            spinner = new BusyIndicator(36);
+        }
+        return spinner;
     }
 
     private void markSelected() {
