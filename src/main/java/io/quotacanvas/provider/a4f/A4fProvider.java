@@ -4,11 +4,9 @@ import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.provider.BodyLimits;
-import io.quotacanvas.provider.ImageProvider;
 import io.quotacanvas.provider.ProviderCall;
-import io.quotacanvas.provider.ProviderHttp;
 import io.quotacanvas.provider.openai.OpenAiFailures;
-import io.quotacanvas.provider.openai.OpenAiImageFlow;
+import io.quotacanvas.provider.openai.OpenAiFamilyProvider;
 import io.quotacanvas.provider.openai.OpenAiImages;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /// A4F (`api.a4f.co/v1`), an OpenAI-compatible gateway to many upstream image models
 /// (`provider-N/<model>` ids). Sends only `{model, prompt, n, size, response_format:"url"}`: A4F ignores
-/// steps, guidance and seed. Thread-safe; one instance serves a whole batch.
-public final class A4fProvider implements ImageProvider {
+/// steps, guidance and seed.
+public final class A4fProvider extends OpenAiFamilyProvider {
     private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
             "the key is not allowed to use this model or plan");
-
-    private final ProviderConfig config;
-    private final OpenAiImageFlow flow;
 
     public A4fProvider(ProviderConfig config, OkHttpClient base) {
         this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
@@ -33,21 +28,7 @@ public final class A4fProvider implements ImageProvider {
 
     /// For tests and tuning: explicit body limits and clock.
     public A4fProvider(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
-        if (config.id() != ProviderId.A4F) {
-            throw new IllegalArgumentException("not an a4f config: " + config.id());
-        }
-        this.config = config;
-        this.flow = new OpenAiImageFlow(new ProviderHttp(config, base, limits, clock), A4fProvider::classifyError);
-    }
-
-    @Override
-    public ProviderId id() {
-        return ProviderId.A4F;
-    }
-
-    @Override
-    public Outcome generate(ProviderCall call) {
-        return flow.run(buildRequest(config, call), call);
+        super(ProviderId.A4F, config, base, limits, clock, A4fProvider::buildRequest, A4fProvider::classifyError);
     }
 
     /// The exact HTTP request for `call`. Pure: no I/O.

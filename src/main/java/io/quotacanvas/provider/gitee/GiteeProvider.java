@@ -6,11 +6,9 @@ import io.quotacanvas.core.ImageSize;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.provider.BodyLimits;
-import io.quotacanvas.provider.ImageProvider;
 import io.quotacanvas.provider.ProviderCall;
-import io.quotacanvas.provider.ProviderHttp;
 import io.quotacanvas.provider.openai.OpenAiFailures;
-import io.quotacanvas.provider.openai.OpenAiImageFlow;
+import io.quotacanvas.provider.openai.OpenAiFamilyProvider;
 import io.quotacanvas.provider.openai.OpenAiImages;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,13 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 /// steps, guidance and seed, answered with a temporary result URL that is downloaded at once.
 ///
 /// Options: `failover` = `true` sends `X-Failover-Enabled: true` (lets the platform use another compute
-/// pool). Thread-safe; one instance serves a whole batch.
-public final class GiteeProvider implements ImageProvider {
+/// pool).
+public final class GiteeProvider extends OpenAiFamilyProvider {
     private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
             "the token is not bound to a resource package that covers this model");
-
-    private final ProviderConfig config;
-    private final OpenAiImageFlow flow;
 
     public GiteeProvider(ProviderConfig config, OkHttpClient base) {
         this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
@@ -38,21 +33,7 @@ public final class GiteeProvider implements ImageProvider {
 
     /// For tests and tuning: explicit body limits and clock.
     public GiteeProvider(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
-        if (config.id() != ProviderId.GITEE) {
-            throw new IllegalArgumentException("not a gitee config: " + config.id());
-        }
-        this.config = config;
-        this.flow = new OpenAiImageFlow(new ProviderHttp(config, base, limits, clock), GiteeProvider::classifyError);
-    }
-
-    @Override
-    public ProviderId id() {
-        return ProviderId.GITEE;
-    }
-
-    @Override
-    public Outcome generate(ProviderCall call) {
-        return flow.run(buildRequest(config, call), call);
+        super(ProviderId.GITEE, config, base, limits, clock, GiteeProvider::buildRequest, GiteeProvider::classifyError);
     }
 
     /// The exact HTTP request for `call`. Pure: no I/O.

@@ -4,9 +4,7 @@ import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.provider.BodyLimits;
-import io.quotacanvas.provider.ImageProvider;
 import io.quotacanvas.provider.ProviderCall;
-import io.quotacanvas.provider.ProviderHttp;
 import java.time.Clock;
 import java.time.Instant;
 import okhttp3.Headers;
@@ -18,13 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 ///
 /// Options: `response_format` (`b64_json` by default, or `url`); `send_seed` = `true` adds `seed`, which
 /// OpenAI itself rejects but many compatible servers honour. Either answer form is accepted.
-/// Thread-safe; one instance serves a whole batch.
-public final class OpenAiCompatibleProvider implements ImageProvider {
+public final class OpenAiCompatibleProvider extends OpenAiFamilyProvider {
     private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
             "the key lacks permission for this model, or the provider does not serve this region");
-
-    private final ProviderConfig config;
-    private final OpenAiImageFlow flow;
 
     public OpenAiCompatibleProvider(ProviderConfig config, OkHttpClient base) {
         this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
@@ -32,22 +26,7 @@ public final class OpenAiCompatibleProvider implements ImageProvider {
 
     /// For tests and tuning: explicit body limits and clock.
     public OpenAiCompatibleProvider(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
-        if (config.id() != ProviderId.OPENAI_COMPATIBLE) {
-            throw new IllegalArgumentException("not an openai_compatible config: " + config.id());
-        }
-        this.config = config;
-        this.flow = new OpenAiImageFlow(new ProviderHttp(config, base, limits, clock),
-                OpenAiCompatibleProvider::classifyError);
-    }
-
-    @Override
-    public ProviderId id() {
-        return ProviderId.OPENAI_COMPATIBLE;
-    }
-
-    @Override
-    public Outcome generate(ProviderCall call) {
-        return flow.run(buildRequest(config, call), call);
+        super(ProviderId.OPENAI_COMPATIBLE, config, base, limits, clock, OpenAiCompatibleProvider::buildRequest, OpenAiCompatibleProvider::classifyError);
     }
 
     /// The exact HTTP request for `call`. Pure: no I/O.
