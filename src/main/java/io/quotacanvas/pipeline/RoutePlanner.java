@@ -37,7 +37,9 @@ public final class RoutePlanner {
         List<AttemptRecord> skipped = new ArrayList<>();
         for (ProviderId id : order) {
             ProviderConfig pc = config.provider(id);
-            String reason = unusableReason(pc);
+            // read once: the pool re-reads the vault (and the keyring) on every call
+            List<Token> tokens = pc.enabled() && adapters.contains(id) ? tokensFor(pc) : List.of();
+            String reason = unusableReason(pc, tokens);
             if (reason != null) {
                 skipped.add(skip(id, request.model(), reason));
                 continue;
@@ -46,19 +48,19 @@ public final class RoutePlanner {
             if (models.isEmpty()) {
                 continue;
             }
-            routes.add(new ProviderRoute(id, pc, models, tokensFor(pc)));
+            routes.add(new ProviderRoute(id, pc, models, tokens));
         }
         return new RoutePlan(List.copyOf(routes), List.copyOf(skipped), auto);
     }
 
-    private String unusableReason(ProviderConfig pc) {
+    private String unusableReason(ProviderConfig pc, List<Token> tokens) {
         if (!pc.enabled()) {
             return "disabled in config";
         }
         if (!adapters.contains(pc.id())) {
             return "not supported by this version";
         }
-        if (tokensFor(pc).isEmpty()) {
+        if (tokens.isEmpty()) {
             return "no tokens configured";
         }
         return null;
