@@ -68,7 +68,20 @@ public sealed interface Outcome {
         public FailureClass failureClass() { return FailureClass.BAD_RESPONSE; }
     }
 
+    /// The call never got an answer. A call ended by cancelling its [io.quotacanvas.provider.CallScope]
+    /// is a network error too, made with [#cancelled] and told apart with [#isCancellation].
     record NetworkError(String message) implements Failure {
+        private static final String CANCELLED = "cancelled: ";
+
+        public static NetworkError cancelled(String reason) {
+            return new NetworkError(CANCELLED + (reason == null ? "cancelled" : reason));
+        }
+
+        /// True when the call was cancelled rather than failed (not to be retried or blamed on the provider).
+        public boolean isCancellation() {
+            return message.startsWith(CANCELLED);
+        }
+
         public FailureClass failureClass() { return FailureClass.NETWORK_ERROR; }
 
         public int httpStatus() { return 0; }

@@ -81,7 +81,7 @@ final class AttemptRunner {
         return switch (outcome) {
             case Outcome.ProviderError e -> true;
             case Outcome.BadResponse e -> true;
-            case Outcome.NetworkError e -> !e.message().startsWith("cancelled");
+            case Outcome.NetworkError e -> !e.isCancellation();
             case Outcome.Success s -> false;
             case Outcome.QuotaExhausted q -> false;
             case Outcome.RateLimited r -> false;

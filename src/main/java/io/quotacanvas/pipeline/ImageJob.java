@@ -226,22 +226,22 @@ final class ImageJob {
                 yield ctx.config().routing().stopOnContentRejected()
                         ? new Step.Done(Failures.rejected(job, request, c, elapsedMs())) : NEXT_PROVIDER;
             }
-            case Outcome.ProviderError e -> providerFailed(route, model, token, run, e);
-            case Outcome.BadResponse e -> providerFailed(route, model, token, run, e);
-            case Outcome.NetworkError e -> providerFailed(route, model, token, run, e);
-            case Outcome.Timeout e -> providerFailed(route, model, token, run, e);
+            case Outcome.ProviderError e -> providerFailed(route, model, token, run, e, consequences);
+            case Outcome.BadResponse e -> providerFailed(route, model, token, run, e, consequences);
+            case Outcome.NetworkError e -> providerFailed(route, model, token, run, e, consequences);
+            case Outcome.Timeout e -> providerFailed(route, model, token, run, e, consequences);
         };
     }
 
     private Step providerFailed(ProviderRoute route, ModelCandidate model, Token token, AttemptRunner.Run run,
-                                Outcome.Failure failure) {
+                                Outcome.Failure failure, Consequences consequences) {
         lastFailure = failure;
         job.record(route.provider(), model.canonical(), token, run, null);
         if (job.scope().isCancelled()) {
             return new Step.Done(Failures.cancelled(job, request, job.scope().cancelReason(), elapsedMs()));
         }
-        if (!(failure instanceof Outcome.NetworkError n && n.message().startsWith("cancelled"))) {
-            new Consequences(ctx, job, route, token).markProviderDown(failure);
+        if (!(failure instanceof Outcome.NetworkError n && n.isCancellation())) {
+            consequences.markProviderDown(failure);
         }
         return NEXT_PROVIDER;
     }

@@ -57,6 +57,6 @@ public final class IoFailures {
     /// `NetworkError("cancelled: <reason>")` for a cancelled scope.
     public static Outcome.NetworkError cancelled(CallScope scope) {
         String reason = scope.cancelReason();
-        return new Outcome.NetworkError("cancelled: " + (reason == null ? "cancelled" : reason));
+        return Outcome.NetworkError.cancelled(reason);
     }
 }

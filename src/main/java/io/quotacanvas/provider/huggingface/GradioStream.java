@@ -88,7 +88,7 @@ final class GradioStream {
 
     /// A connection dropped mid-stream is a broken answer, not a network outage; timeouts and cancels stay.
     private static Outcome.Failure broken(Outcome.Failure failure) {
-        if (failure instanceof Outcome.NetworkError n && !n.message().startsWith("cancelled")) {
+        if (failure instanceof Outcome.NetworkError n && !n.isCancellation()) {
             return new Outcome.BadResponse(0, "the Space's event stream broke off before a result: " + n.message());
         }
         return failure;

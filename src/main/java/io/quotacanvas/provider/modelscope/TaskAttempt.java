@@ -136,7 +136,7 @@ final class TaskAttempt {
                 Thread.sleep(left.compareTo(SLICE) < 0 ? left : SLICE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome.NetworkError("cancelled: interrupted");
+                return Outcome.NetworkError.cancelled("interrupted");
             }
         }
     }
