@@ -1,5 +1,8 @@
 package io.quotacanvas.pipeline;
 
+import static io.quotacanvas.testing.BenchStats.median;
+import static io.quotacanvas.testing.BenchStats.percentile;
+import static io.quotacanvas.testing.BenchStats.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quotacanvas.QuotaCanvas;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,21 +129,6 @@ class EngineBenchmark {
 
     private static ImageRequest request(int count) {
         return ImageRequest.of("benchmark").withOptimizePrompt(false).withCount(count).withSeed(1L);
-    }
-
-    private static long median(List<Long> values) {
-        return percentile(values, 50);
-    }
-
-    private static long percentile(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static void print(String line) {
-        System.out.println("[bench] " + line);
-        System.out.flush();
     }
 
     static {

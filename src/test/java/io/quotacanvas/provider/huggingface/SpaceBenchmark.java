@@ -1,5 +1,8 @@
 package io.quotacanvas.provider.huggingface;
 
+import static io.quotacanvas.testing.BenchStats.median;
+import static io.quotacanvas.testing.BenchStats.percentile;
+import static io.quotacanvas.testing.BenchStats.print;
 import static io.quotacanvas.provider.huggingface.FakeGradioSpace.event;
 import static io.quotacanvas.provider.huggingface.FakeGradioSpace.heartbeat;
 import static io.quotacanvas.provider.huggingface.FakeGradioSpace.pause;
@@ -18,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,21 +87,6 @@ class SpaceBenchmark {
             ImageRequest request = ImageRequest.of("benchmark").withOptimizePrompt(false).withCount(4).withSeed(1L);
             return app.engine().run(request, OutputPaths.NONE, null, new CallScope());
         }
-    }
-
-    private static long median(List<Long> values) {
-        return percentile(values, 50);
-    }
-
-    private static long percentile(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static void print(String line) {
-        System.out.println("[bench] " + line);
-        System.out.flush();
     }
 
     static {
