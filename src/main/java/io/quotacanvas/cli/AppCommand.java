@@ -3,7 +3,7 @@ package io.quotacanvas.cli;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.token.LedgerException;
+import io.quotacanvas.token.ledger.LedgerException;
 import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Path;
 import java.util.Map;

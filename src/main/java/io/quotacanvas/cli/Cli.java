@@ -1,5 +1,7 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.contract.JsonPayloads;
+
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.contract.JsonPayloads;
+
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Secret;

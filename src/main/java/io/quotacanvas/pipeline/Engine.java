@@ -7,7 +7,7 @@ import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.ImageProvider;
-import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.TokenPool;
 import java.time.Clock;
 import java.util.ArrayList;

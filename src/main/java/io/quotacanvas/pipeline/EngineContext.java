@@ -4,7 +4,7 @@ import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.provider.ImageProvider;
-import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
 import java.util.Map;
 

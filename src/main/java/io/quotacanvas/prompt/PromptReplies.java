@@ -1,6 +1,6 @@
 package io.quotacanvas.prompt;
 
-import io.quotacanvas.provider.openai.ChatCompletions;
+import io.quotacanvas.provider.openaiapi.ChatCompletions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

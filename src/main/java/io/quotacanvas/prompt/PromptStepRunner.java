@@ -9,7 +9,7 @@ import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import io.quotacanvas.provider.CallScope;
-import io.quotacanvas.provider.openai.ChatCompletions.ChatReply;
+import io.quotacanvas.provider.openaiapi.ChatCompletions.ChatReply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.quotacanvas.pipeline.PromptPreparer;
 import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
 import io.quotacanvas.provider.CallScope;
-import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,13 @@
 package io.quotacanvas.token;
 
+import io.quotacanvas.token.ledger.Ledger;
+
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.core.Token;
-import io.quotacanvas.token.Ledger.LedgerEntry;
+import io.quotacanvas.token.ledger.Ledger.LedgerEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

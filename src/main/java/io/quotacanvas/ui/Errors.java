@@ -3,7 +3,7 @@ package io.quotacanvas.ui;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.library.LibraryException;
-import io.quotacanvas.token.LedgerException;
+import io.quotacanvas.token.ledger.LedgerException;
 import io.quotacanvas.token.vault.VaultException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,7 @@ import io.quotacanvas.core.Secret;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.modelscope.FakeModelScopeServer;
 import io.quotacanvas.testing.CliHarness;
-import io.quotacanvas.token.SqliteLedger;
+import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenState;
 import java.nio.file.Path;
 import java.time.Instant;

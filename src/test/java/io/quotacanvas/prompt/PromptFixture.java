@@ -15,7 +15,7 @@ import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.testing.MutableClock;
 import io.quotacanvas.testing.TestConfigs;
-import io.quotacanvas.token.SqliteLedger;
+import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.TokenState;
 import java.nio.file.Path;

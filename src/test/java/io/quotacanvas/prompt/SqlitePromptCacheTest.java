@@ -7,7 +7,7 @@ import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.testing.MutableClock;
-import io.quotacanvas.token.SqliteLedger;
+import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenState;
 import java.nio.file.Files;
 import java.nio.file.Path;

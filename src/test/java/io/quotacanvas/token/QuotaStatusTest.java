@@ -1,5 +1,9 @@
 package io.quotacanvas.token;
 
+import io.quotacanvas.token.ledger.Ledger;
+import io.quotacanvas.token.ledger.SqliteLedger;
+import io.quotacanvas.token.ledger.ForwardingLedger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -3,7 +3,7 @@ package io.quotacanvas.provider.modelscope;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.provider.RetryAfter;
-import io.quotacanvas.provider.openai.ErrorBody;
+import io.quotacanvas.provider.openaiapi.ErrorBody;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import okhttp3.Headers;

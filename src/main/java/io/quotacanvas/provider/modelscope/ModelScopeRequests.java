@@ -6,7 +6,7 @@ import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.BearerAuth;
 import io.quotacanvas.provider.ProviderCall;
 import io.quotacanvas.provider.ProviderHttp;
-import io.quotacanvas.provider.openai.OpenAiImages;
+import io.quotacanvas.provider.openaiapi.OpenAiImages;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;

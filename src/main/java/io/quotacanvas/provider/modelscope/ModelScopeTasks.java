@@ -1,7 +1,7 @@
 package io.quotacanvas.provider.modelscope;
 
 import io.quotacanvas.core.Outcome;
-import io.quotacanvas.provider.openai.ErrorBody;
+import io.quotacanvas.provider.openaiapi.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,5 +1,9 @@
 package io.quotacanvas.provider.openai;
 
+import io.quotacanvas.provider.openaiapi.OpenAiFailures;
+import io.quotacanvas.provider.openaiapi.OpenAiFamilyProvider;
+import io.quotacanvas.provider.openaiapi.OpenAiImages;
+
 import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;

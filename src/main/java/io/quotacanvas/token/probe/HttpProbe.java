@@ -6,7 +6,7 @@ import io.quotacanvas.provider.BearerAuth;
 import io.quotacanvas.provider.BodyLimits;
 import io.quotacanvas.provider.Exchange;
 import io.quotacanvas.provider.ProviderHttp;
-import io.quotacanvas.provider.openai.OpenAiFailures;
+import io.quotacanvas.provider.openaiapi.OpenAiFailures;
 import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.HttpUrl;

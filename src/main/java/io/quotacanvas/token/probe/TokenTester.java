@@ -2,7 +2,7 @@ package io.quotacanvas.token.probe;
 
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
-import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.TokenState;
 import java.time.Clock;
 import java.util.EnumMap;

@@ -2,7 +2,7 @@ package io.quotacanvas.ui.service;
 
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
-import io.quotacanvas.token.Ledger;
+import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.QuotaStatus;
 import io.quotacanvas.token.QuotaStatus.StatusReport;
 import io.quotacanvas.token.TokenPool;

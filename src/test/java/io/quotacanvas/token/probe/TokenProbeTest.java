@@ -12,7 +12,7 @@ import io.quotacanvas.core.Secret;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.testing.TestConfigs;
-import io.quotacanvas.token.SqliteLedger;
+import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenState;
 import io.quotacanvas.token.probe.ProbeResult.Kind;
 import java.net.URI;

@@ -1,4 +1,5 @@
-package io.quotacanvas.provider.openai;
+package io.quotacanvas.provider.openaiapi;
+
 
 import static io.quotacanvas.provider.TestConfigs.CANARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;

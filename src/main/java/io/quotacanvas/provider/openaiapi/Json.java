@@ -1,4 +1,4 @@
-package io.quotacanvas.provider.openai;
+package io.quotacanvas.provider.openaiapi;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

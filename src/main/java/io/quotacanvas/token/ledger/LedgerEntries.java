@@ -1,6 +1,8 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
-import io.quotacanvas.token.Ledger.LedgerEntry;
+import io.quotacanvas.token.TokenState;
+
+import io.quotacanvas.token.ledger.Ledger.LedgerEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
+
+import io.quotacanvas.token.TokenState;
 
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;

@@ -1,4 +1,4 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
 /// The statements [SqliteLedger] prepares once and reuses, next to the schema in [LedgerSchema].
 final class LedgerSql {

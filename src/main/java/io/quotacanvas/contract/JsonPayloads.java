@@ -1,4 +1,4 @@
-package io.quotacanvas.cli;
+package io.quotacanvas.contract;
 
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageResult;
@@ -12,18 +12,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /// The `--json` contract: one payload per image (success or failure), a batch wrapper, and error payloads.
 /// Field names and order are stable; new fields may be added, none removed.
-final class JsonPayloads {
+public final class JsonPayloads {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonPayloads() {
     }
 
-    static String write(Object payload) {
+    public static String write(Object payload) {
         return JSON.writeValueAsString(payload);
     }
 
     /// A single image's payload, or `{count, images, elapsed_ms}` for a batch.
-    static Map<String, Object> forBatch(BatchResult batch, boolean single) {
+    public static Map<String, Object> forBatch(BatchResult batch, boolean single) {
         if (single) {
             return image(batch.images().getFirst());
         }
@@ -35,7 +35,7 @@ final class JsonPayloads {
         return m;
     }
 
-    static Map<String, Object> image(ImageResult result) {
+    public static Map<String, Object> image(ImageResult result) {
         return switch (result) {
             case ImageResult.Generated g -> generated(g);
             case ImageResult.Failed f -> failed(f);
@@ -76,7 +76,7 @@ final class JsonPayloads {
     }
 
     /// `{error_type, error, fallback_chain: []}` plus optional details (e.g. config `problems`).
-    static Map<String, Object> error(String type, String message, Map<String, Object> details) {
+    public static Map<String, Object> error(String type, String message, Map<String, Object> details) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error_type", type);
         m.put("error", message);

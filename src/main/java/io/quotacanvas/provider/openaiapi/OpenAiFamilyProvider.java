@@ -1,4 +1,4 @@
-package io.quotacanvas.provider.openai;
+package io.quotacanvas.provider.openaiapi;
 
 import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;

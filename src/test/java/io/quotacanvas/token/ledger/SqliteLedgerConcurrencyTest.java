@@ -1,8 +1,10 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
-import static io.quotacanvas.token.LedgerWriterProcess.NOW;
-import static io.quotacanvas.token.LedgerWriterProcess.SHARED;
-import static io.quotacanvas.token.LedgerWriterProcess.UNTIL;
+import io.quotacanvas.token.TokenState;
+
+import static io.quotacanvas.token.ledger.LedgerWriterProcess.NOW;
+import static io.quotacanvas.token.ledger.LedgerWriterProcess.SHARED;
+import static io.quotacanvas.token.ledger.LedgerWriterProcess.UNTIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.quotacanvas.cli;
+package io.quotacanvas.contract;
 
 import io.quotacanvas.core.QuotaSnapshot;
 import io.quotacanvas.core.Token;
@@ -19,14 +19,14 @@ import java.util.Map;
 
 /// The JSON of `status` and `tokens`: stable field names in a stable order (fields may be added, never
 /// removed); instants are ISO-8601 UTC strings or null. Token values appear only masked.
-final class TokenPayloads {
+public final class TokenPayloads {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private TokenPayloads() {
     }
 
     /// `{at, providers: [provider status]}`.
-    static Map<String, Object> status(Instant at, List<ProviderStatus> providers) {
+    public static Map<String, Object> status(Instant at, List<ProviderStatus> providers) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", iso(at));
         m.put("providers", providers.stream().map(TokenPayloads::provider).toList());
@@ -53,7 +53,7 @@ final class TokenPayloads {
     }
 
     /// Hugging Face's anonymous pseudo-token, or null for other providers.
-    static Map<String, Object> anonymous(AnonymousStatus a) {
+    public static Map<String, Object> anonymous(AnonymousStatus a) {
         if (a == null) {
             return null;
         }
@@ -89,7 +89,7 @@ final class TokenPayloads {
     }
 
     /// One row of `tokens list`.
-    static Map<String, Object> token(TokenStatus t) {
+    public static Map<String, Object> token(TokenStatus t) {
         PoolEntry e = t.entry();
         Token token = e.token();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ final class TokenPayloads {
     }
 
     /// One probe result of `tokens test`.
-    static Map<String, Object> probe(Token token, ProbeResult r) {
+    public static Map<String, Object> probe(Token token, ProbeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provider", token.provider().wireName());
         m.put("token", token.label());
@@ -156,7 +156,7 @@ final class TokenPayloads {
     }
 
     /// `ready`, `cooling until 2026-11-25 00:00 (quota_exhausted)`, `invalid (token rejected …)`.
-    static String describe(TokenState s, ZoneId zone) {
+    public static String describe(TokenState s, ZoneId zone) {
         return switch (s) {
             case TokenState.Ready _ -> "ready";
             case TokenState.Cooling c -> "cooling until " + local(c.until(), zone) + " (" + c.reason().wireName() + ")";
@@ -165,7 +165,7 @@ final class TokenPayloads {
         };
     }
 
-    static String local(Instant instant, ZoneId zone) {
+    public static String local(Instant instant, ZoneId zone) {
         return instant == null ? "-" : LOCAL.format(instant.atZone(zone));
     }
 

@@ -1,4 +1,6 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
+
+import io.quotacanvas.token.TokenState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

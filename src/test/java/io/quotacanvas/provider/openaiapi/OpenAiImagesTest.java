@@ -1,4 +1,5 @@
-package io.quotacanvas.provider.openai;
+package io.quotacanvas.provider.openaiapi;
+
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

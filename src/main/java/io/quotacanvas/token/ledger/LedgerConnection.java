@@ -1,4 +1,4 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
 import java.nio.file.Path;
 import java.sql.Connection;

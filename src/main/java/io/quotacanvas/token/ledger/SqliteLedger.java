@@ -1,6 +1,8 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
-import static io.quotacanvas.token.LedgerSql.*;
+import io.quotacanvas.token.TokenState;
+
+import static io.quotacanvas.token.ledger.LedgerSql.*;
 
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;

@@ -1,4 +1,4 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
+
+import io.quotacanvas.token.TokenState;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +14,7 @@ import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Secret;
 import io.quotacanvas.core.Token;
-import io.quotacanvas.token.Ledger.LedgerEntry;
+import io.quotacanvas.token.ledger.Ledger.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

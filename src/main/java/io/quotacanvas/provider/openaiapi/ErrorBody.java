@@ -1,4 +1,4 @@
-package io.quotacanvas.provider.openai;
+package io.quotacanvas.provider.openaiapi;
 
 import io.quotacanvas.provider.TextSnippets;
 import java.util.Arrays;

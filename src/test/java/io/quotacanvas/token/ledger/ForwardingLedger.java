@@ -1,4 +1,6 @@
-package io.quotacanvas.token;
+package io.quotacanvas.token.ledger;
+
+import io.quotacanvas.token.TokenState;
 
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ProviderId;
@@ -9,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /// A [Ledger] passing every call to another, for tests that change one answer.
-class ForwardingLedger implements Ledger {
+public class ForwardingLedger implements Ledger {
     private final Ledger inner;
 
-    ForwardingLedger(Ledger inner) {
+    public ForwardingLedger(Ledger inner) {
         this.inner = inner;
     }
 

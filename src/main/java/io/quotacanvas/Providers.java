@@ -1,4 +1,6 @@
-package io.quotacanvas.provider;
+package io.quotacanvas;
+
+import io.quotacanvas.provider.ImageProvider;
 
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.core.ProviderId;
