@@ -2,6 +2,7 @@ package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.token.ledger.LedgerException;
 import io.quotacanvas.token.vault.VaultException;
@@ -54,7 +55,7 @@ abstract class AppCommand implements Callable<Integer> {
         } catch (QuotaCanvas.StartupException | LedgerException e) {
             return reporter.startupError(e.getMessage());
         } catch (VaultException e) {
-            return reporter.fail(ExitCode.NONE, "vault_error", e.getMessage(), Map.of(), e.getMessage());
+            return reporter.fail(ExitCode.NONE, ErrorType.VAULT_ERROR, e.getMessage(), Map.of(), e.getMessage());
         }
     }
 

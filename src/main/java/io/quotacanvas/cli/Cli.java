@@ -1,7 +1,7 @@
 package io.quotacanvas.cli;
 
 import io.quotacanvas.contract.JsonPayloads;
-
+import io.quotacanvas.core.ErrorType;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class Cli {
                 + ". Please report it; details are in the log.";
         java.util.logging.Logger.getLogger(Cli.class.getName()).log(java.util.logging.Level.SEVERE, message, ex);
         if (json) {
-            out.println(JsonPayloads.write(JsonPayloads.error("internal_error", message, Map.of())));
+            out.println(JsonPayloads.write(JsonPayloads.error(ErrorType.INTERNAL_ERROR, message, Map.of())));
         } else {
             err.println(message);
         }

@@ -1,11 +1,11 @@
 package io.quotacanvas.cli;
 
-import io.quotacanvas.contract.JsonPayloads;
-
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ConfigException;
+import io.quotacanvas.contract.JsonPayloads;
 import io.quotacanvas.core.AspectRatio;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.ProviderId;
@@ -182,23 +182,23 @@ public final class GenerateCommand implements Callable<Integer> {
         }
 
         int usageError(String message) {
-            return fail(ExitCode.USAGE, "usage_error", message, Map.of(),
+            return fail(ExitCode.USAGE, ErrorType.USAGE_ERROR, message, Map.of(),
                     message + "\nSee 'quota-canvas --help'.");
         }
 
         int configError(ConfigException e) {
             var problems = e.problems().stream().map(Object::toString).toList();
-            return fail(ExitCode.USAGE, "config_error", "The config has " + problems.size() + " problem"
+            return fail(ExitCode.USAGE, ErrorType.CONFIG_ERROR, "The config has " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "; nothing was changed.", Map.of("problems", problems),
                     "The config has problems; nothing was changed:\n  " + String.join("\n  ", problems));
         }
 
         int startupError(String message) {
-            return fail(ExitCode.NONE, "storage_error", message, Map.of(), message);
+            return fail(ExitCode.NONE, ErrorType.STORAGE_ERROR, message, Map.of(), message);
         }
 
         /// Prints an error as `{error_type, error, …details}` on stdout with `--json`, else `text` on stderr.
-        int fail(int code, String type, String message, Map<String, Object> details, String text) {
+        int fail(int code, ErrorType type, String message, Map<String, Object> details, String text) {
             if (json) {
                 io.out().println(JsonPayloads.write(JsonPayloads.error(type, message, details)));
             } else {

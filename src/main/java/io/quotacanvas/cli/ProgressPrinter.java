@@ -42,7 +42,7 @@ final class ProgressPrinter implements EngineListener {
             case EngineEvent.ImageStarted s -> null;
             case EngineEvent.AttemptStarted a -> p + "trying " + a.provider() + "/" + a.model()
                     + (a.tokenLabel() == null ? "" : " with " + a.tokenLabel())
-                    + ("generate".equals(a.step()) ? "" : " (" + a.step() + " prompt)");
+                    + (a.step().isPromptWork() ? " (" + a.step().wireName() + " prompt)" : "");
             case EngineEvent.AttemptFinished f -> p + finished(f.attempt());
             case EngineEvent.CandidateSkipped s -> p + "skipped " + s.skip().provider() + "/" + s.skip().model()
                     + (s.skip().tokenLabel() == null ? "" : " " + s.skip().tokenLabel()) + ": " + s.skip().message()
@@ -63,7 +63,7 @@ final class ProgressPrinter implements EngineListener {
         if (a.succeeded()) {
             return "ok " + a.provider() + "/" + a.model() + status + " in " + seconds(a.elapsedMs());
         }
-        return a.outcome() + status + " from " + a.provider() + "/" + a.model() + " after " + seconds(a.elapsedMs())
+        return a.outcome().wireName() + status + " from " + a.provider() + "/" + a.model() + " after " + seconds(a.elapsedMs())
                 + ": " + a.message();
     }
 

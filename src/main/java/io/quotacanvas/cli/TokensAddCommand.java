@@ -1,8 +1,8 @@
 package io.quotacanvas.cli;
 
-import io.quotacanvas.contract.JsonPayloads;
-
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.contract.JsonPayloads;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Secret;
 import io.quotacanvas.token.PoolEntry;
@@ -59,7 +59,7 @@ final class TokensAddCommand extends AppCommand {
         int dropped = values.size() - result.added().size();
         List<String> labels = labels(app, id, result.added());
         if (result.added().isEmpty()) {
-            return reporter.fail(ExitCode.NONE, "nothing_to_do", "No token added: standard input held "
+            return reporter.fail(ExitCode.NONE, ErrorType.NOTHING_TO_DO, "No token added: standard input held "
                     + (values.isEmpty() ? "no token" : "only tokens already known") + ".", Map.of(),
                     "No token added: standard input held " + (values.isEmpty() ? "no token" : "only tokens already known")
                             + ". Pipe them in, e.g. quota-canvas tokens add --provider " + id.wireName() + " < file");

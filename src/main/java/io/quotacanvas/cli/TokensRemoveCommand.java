@@ -1,8 +1,8 @@
 package io.quotacanvas.cli;
 
-import io.quotacanvas.contract.JsonPayloads;
-
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.contract.JsonPayloads;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.token.PoolEntry;
 import io.quotacanvas.token.vault.VaultEntry;
@@ -50,7 +50,7 @@ final class TokensRemoveCommand extends AppCommand {
         if (!entry.editable()) {
             String message = label + " comes from " + entry.origin() + "; " + (entry.origin().startsWith("the config")
                     ? "edit it there." : "change it there.");
-            return reporter.fail(ExitCode.NONE, "read_only_token", message, Map.of(), message);
+            return reporter.fail(ExitCode.NONE, ErrorType.READ_ONLY_TOKEN, message, Map.of(), message);
         }
         app.vault().remove(id, entry.vaultId());
         return removed(io, id, label);

@@ -1,9 +1,9 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.contract.JsonPayloads;
 import io.quotacanvas.contract.TokenPayloads;
-
-import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.token.PoolEntry;
@@ -44,7 +44,7 @@ final class TokensTestCommand extends AppCommand {
         }
         if (tokens.isEmpty()) {
             String message = "No tokens to test" + (only == null ? "" : " for " + only.wireName()) + ".";
-            return reporter.fail(ExitCode.NONE, "nothing_to_do", message, Map.of(), message);
+            return reporter.fail(ExitCode.NONE, ErrorType.NOTHING_TO_DO, message, Map.of(), message);
         }
         List<Map<String, Object>> results = new ArrayList<>();
         int failed = 0;

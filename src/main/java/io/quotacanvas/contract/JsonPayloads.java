@@ -1,6 +1,7 @@
 package io.quotacanvas.contract;
 
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.pipeline.BatchResult;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class JsonPayloads {
 
     private static Map<String, Object> failed(ImageResult.Failed f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error_type", f.errorType());
+        m.put("error_type", f.errorType().wireName());
         m.put("error", f.error());
         m.put("fallback_chain", chain(f.attempts()));
         m.put("attempts", attempts(f.attempts()));
@@ -76,9 +77,9 @@ public final class JsonPayloads {
     }
 
     /// `{error_type, error, fallback_chain: []}` plus optional details (e.g. config `problems`).
-    public static Map<String, Object> error(String type, String message, Map<String, Object> details) {
+    public static Map<String, Object> error(ErrorType type, String message, Map<String, Object> details) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error_type", type);
+        m.put("error_type", type.wireName());
         m.put("error", message);
         m.put("fallback_chain", List.of());
         m.putAll(details);
@@ -92,11 +93,11 @@ public final class JsonPayloads {
     private static List<Map<String, Object>> attempts(List<AttemptRecord> attempts) {
         return attempts.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("step", a.step());
+            m.put("step", a.step().wireName());
             m.put("provider", a.provider().wireName());
             m.put("model", a.model());
             m.put("token", a.tokenLabel());
-            m.put("outcome", a.outcome());
+            m.put("outcome", a.outcome().wireName());
             m.put("http_status", a.httpStatus() == 0 ? null : a.httpStatus());
             m.put("message", a.message());
             m.put("elapsed_ms", a.elapsedMs());

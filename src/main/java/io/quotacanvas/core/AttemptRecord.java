@@ -4,32 +4,32 @@ import java.time.Instant;
 
 /// One row of an image's fallback chain: an attempt that ran, or a candidate that was skipped.
 ///
-/// `outcome` is `success`, a [FailureClass] wire name, or `skipped`; `tokenLabel` is masked
-/// (`gitee#2 …a1b2`) or null when no token was involved; `coolingUntil` is when the token (or model)
-/// becomes usable again, if this attempt cooled it. `step` says what was attempted: `generate`,
-/// `optimize` or `translate` (prompt work), or `skip`.
-public record AttemptRecord(String step, ProviderId provider, String model, String tokenLabel, String outcome,
-                            int httpStatus, String message, long elapsedMs, Instant coolingUntil) {
-
-    public static final String SUCCESS = "success";
-    public static final String SKIPPED = "skipped";
+/// `step` says what was attempted; `tokenLabel` is masked (`gitee#2 …a1b2`) or null when no token was
+/// involved; `coolingUntil` is when the token (or model) becomes usable again, if this attempt cooled it.
+public record AttemptRecord(AttemptStep step, ProviderId provider, String model, String tokenLabel,
+                            AttemptOutcome outcome, int httpStatus, String message, long elapsedMs,
+                            Instant coolingUntil) {
 
     public boolean succeeded() {
-        return SUCCESS.equals(outcome);
+        return outcome == AttemptOutcome.SUCCESS;
+    }
+
+    public boolean skipped() {
+        return outcome == AttemptOutcome.SKIPPED;
     }
 
     /// The short form used in `fallback_chain`: `gitee/z-image-turbo (gitee#1 …a1b2): quota_exhausted`.
     public String chainEntry() {
         StringBuilder sb = new StringBuilder();
-        if (!"generate".equals(step) && !"skip".equals(step)) {
-            sb.append(step).append(' ');
+        if (step.isPromptWork()) {
+            sb.append(step.wireName()).append(' ');
         }
         sb.append(provider.wireName()).append('/').append(model);
         if (tokenLabel != null) {
             sb.append(" (").append(tokenLabel).append(')');
         }
-        sb.append(": ").append(outcome);
-        if (SKIPPED.equals(outcome) && message != null) {
+        sb.append(": ").append(outcome.wireName());
+        if (skipped() && message != null) {
             sb.append(" (").append(message).append(')');
         }
         return sb.toString();

@@ -18,8 +18,7 @@ public sealed interface ImageResult {
                      String promptFinal, GenerationSettings settings, Path savedPath, List<Path> extraPaths,
                      int width, int height, List<AttemptRecord> attempts, long elapsedMs) implements ImageResult {}
 
-    /// No image. `errorType` is a [FailureClass] wire name or one of `no_provider`, `cancelled`,
-    /// `storage_error`, `attempts_exhausted`.
-    record Failed(int index, String errorType, String error, String promptOriginal, List<AttemptRecord> attempts,
+    /// No image, and why.
+    record Failed(int index, ErrorType errorType, String error, String promptOriginal, List<AttemptRecord> attempts,
                   long elapsedMs) implements ImageResult {}
 }

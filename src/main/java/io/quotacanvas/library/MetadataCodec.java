@@ -1,6 +1,8 @@
 package io.quotacanvas.library;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ProviderId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,11 +57,11 @@ final class MetadataCodec {
         ArrayNode attempts = n.putArray("attempts");
         for (AttemptRecord a : m.attempts() == null ? List.<AttemptRecord>of() : m.attempts()) {
             ObjectNode o = attempts.addObject();
-            o.put("step", a.step());
+            o.put("step", a.step().wireName());
             o.put("provider", a.provider() == null ? null : a.provider().wireName());
             o.put("model", a.model());
             o.put("tokenLabel", a.tokenLabel());
-            o.put("outcome", a.outcome());
+            o.put("outcome", a.outcome().wireName());
             o.put("httpStatus", a.httpStatus());
             o.put("message", a.message());
             o.put("elapsedMs", a.elapsedMs());
@@ -77,9 +79,14 @@ final class MetadataCodec {
             }
             List<AttemptRecord> attempts = new ArrayList<>();
             for (JsonNode a : n.path("attempts")) {
-                attempts.add(new AttemptRecord(text(a, "step"), provider(a), text(a, "model"), text(a, "tokenLabel"),
-                        text(a, "outcome"), a.path("httpStatus").asInt(0), text(a, "message"),
-                        a.path("elapsedMs").asLong(0), instant(text(a, "coolingUntil"))));
+                // a row another version wrote with a step or outcome this one doesn't know is left out
+                var step = AttemptStep.fromWireName(text(a, "step"));
+                var outcome = AttemptOutcome.fromWireName(text(a, "outcome"));
+                if (step.isPresent() && outcome.isPresent()) {
+                    attempts.add(new AttemptRecord(step.get(), provider(a), text(a, "model"), text(a, "tokenLabel"),
+                            outcome.get(), a.path("httpStatus").asInt(0), text(a, "message"),
+                            a.path("elapsedMs").asLong(0), instant(text(a, "coolingUntil"))));
+                }
             }
             JsonNode guidance = n.path("guidanceScale");
             return Optional.of(new ImageMetadata(text(n, "promptOriginal"), text(n, "promptFinal"), provider(n),

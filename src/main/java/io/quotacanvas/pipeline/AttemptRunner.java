@@ -1,6 +1,8 @@
 package io.quotacanvas.pipeline;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.Token;
@@ -50,7 +52,7 @@ final class AttemptRunner {
     private Run runOnce(ProviderRoute route, ModelCandidate model, Token token, GenerationSettings settings) {
         ImageProvider provider = ctx.providers().get(route.provider());
         job.countAttempt();
-        job.emit(new EngineEvent.AttemptStarted(job.index(), "generate", route.provider(), model.canonical(),
+        job.emit(new EngineEvent.AttemptStarted(job.index(), AttemptStep.GENERATE, route.provider(), model.canonical(),
                 token.label()));
         Instant perCall = ctx.timer().instant().plus(route.config().timeouts().overall());
         Instant deadline = perCall.isBefore(job.deadline()) ? perCall : job.deadline();
@@ -106,11 +108,11 @@ final class AttemptRunner {
                                   Instant coolingUntil) {
         Outcome o = run.outcome();
         if (o instanceof Outcome.Success s) {
-            return new AttemptRecord("generate", provider, model, token.label(), AttemptRecord.SUCCESS,
+            return new AttemptRecord(AttemptStep.GENERATE, provider, model, token.label(), AttemptOutcome.SUCCESS,
                     s.httpStatus(), "ok", run.elapsedMs(), null);
         }
         Outcome.Failure f = (Outcome.Failure) o;
-        return new AttemptRecord("generate", provider, model, token.label(), f.failureClass().wireName(),
+        return new AttemptRecord(AttemptStep.GENERATE, provider, model, token.label(), AttemptOutcome.of(f.failureClass()),
                 f.httpStatus(), f.message(), run.elapsedMs(), coolingUntil);
     }
 }

@@ -1,14 +1,15 @@
 package io.quotacanvas.pipeline;
 
 import io.quotacanvas.config.AppConfig;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.ImageProvider;
-import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.TokenPool;
+import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -120,10 +121,10 @@ public final class Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             scope.cancel("interrupted");
-            return new ImageResult.Failed(index, "cancelled", "Interrupted.", request.prompt(), List.of(), 0);
+            return new ImageResult.Failed(index, ErrorType.CANCELLED, "Interrupted.", request.prompt(), List.of(), 0);
         } catch (ExecutionException e) {
             // a bug, not a provider problem: report it as a failed image rather than losing the batch
-            return new ImageResult.Failed(index, "internal_error", "Internal error: " + e.getCause(),
+            return new ImageResult.Failed(index, ErrorType.INTERNAL_ERROR, "Internal error: " + e.getCause(),
                     request.prompt(), List.of(), 0);
         }
     }

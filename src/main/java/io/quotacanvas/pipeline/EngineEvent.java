@@ -1,6 +1,7 @@
 package io.quotacanvas.pipeline;
 
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.FailureClass;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.ProviderId;
@@ -19,8 +20,8 @@ public sealed interface EngineEvent {
     /// An image of the batch begins; `seed` is the seed it will use.
     record ImageStarted(int imageIndex, long seed) implements EngineEvent {}
 
-    /// A request is about to go out (`step` is `generate`, `optimize` or `translate`).
-    record AttemptStarted(int imageIndex, String step, ProviderId provider, String model, String tokenLabel)
+    /// A request is about to go out.
+    record AttemptStarted(int imageIndex, AttemptStep step, ProviderId provider, String model, String tokenLabel)
             implements EngineEvent {}
 
     record AttemptFinished(int imageIndex, AttemptRecord attempt) implements EngineEvent {}

@@ -1,6 +1,7 @@
 package io.quotacanvas.pipeline;
 
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
@@ -43,7 +44,7 @@ final class ImageStorer {
         try {
             stored = library.save(success.image(), meta);
         } catch (LibraryException e) {
-            return Failures.failed(job, request, "storage_error", e.getMessage() + rescue(success, job.index()),
+            return Failures.failed(job, request, ErrorType.STORAGE_ERROR, e.getMessage() + rescue(success, job.index()),
                     elapsedMs);
         }
         List<Path> extra = new ArrayList<>();
@@ -52,7 +53,7 @@ final class ImageStorer {
             try {
                 extra.add(library.exportCopy(stored, target));
             } catch (LibraryException e) {
-                return Failures.failed(job, request, "storage_error", e.getMessage() + " The image is safe in the "
+                return Failures.failed(job, request, ErrorType.STORAGE_ERROR, e.getMessage() + " The image is safe in the "
                         + "library at " + stored.path() + ".", elapsedMs);
             }
         }

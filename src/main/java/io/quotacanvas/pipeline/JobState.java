@@ -1,6 +1,8 @@
 package io.quotacanvas.pipeline;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.CallScope;
@@ -87,8 +89,8 @@ final class JobState {
 
     /// Records a candidate passed over and announces it.
     void skip(ProviderId provider, String model, Token token, String reason, Instant until) {
-        AttemptRecord r = new AttemptRecord("skip", provider, model, token == null ? null : token.label(),
-                AttemptRecord.SKIPPED, 0, reason, 0, until);
+        AttemptRecord r = new AttemptRecord(AttemptStep.SKIP, provider, model, token == null ? null : token.label(),
+                AttemptOutcome.SKIPPED, 0, reason, 0, until);
         attempts.add(r);
         emit(new EngineEvent.CandidateSkipped(index, r));
     }

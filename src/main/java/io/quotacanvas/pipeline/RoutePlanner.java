@@ -2,7 +2,9 @@ package io.quotacanvas.pipeline;
 
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
@@ -102,6 +104,6 @@ public final class RoutePlanner {
     }
 
     private static AttemptRecord skip(ProviderId id, String model, String reason) {
-        return new AttemptRecord("skip", id, model, null, AttemptRecord.SKIPPED, 0, reason, 0, null);
+        return new AttemptRecord(AttemptStep.SKIP, id, model, null, AttemptOutcome.SKIPPED, 0, reason, 0, null);
     }
 }

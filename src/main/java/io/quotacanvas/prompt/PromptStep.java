@@ -1,6 +1,7 @@
 package io.quotacanvas.prompt;
 
 import io.quotacanvas.config.PromptConfig;
+import io.quotacanvas.core.AttemptStep;
 
 /// The two things a text model does to a prompt, in the order they run. `wireName` is the attempt's
 /// `step` and the cache's `mode`.
@@ -16,6 +17,11 @@ public enum PromptStep {
 
     public String wireName() {
         return wireName;
+    }
+
+    /// The `step` of this step's attempt records.
+    public AttemptStep attemptStep() {
+        return this == TRANSLATE ? AttemptStep.TRANSLATE : AttemptStep.OPTIMIZE;
     }
 
     /// The configured system prompt for this step.

@@ -1,13 +1,14 @@
 package io.quotacanvas.prompt;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
-import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
+import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.openaiapi.ChatCompletions.ChatReply;
 import java.time.Clock;
@@ -99,8 +100,8 @@ final class PromptStepRunner {
         for (ProviderRoute route : routes) {
             Optional<String> hit = cache.get(key(work, route));
             if (hit.isPresent()) {
-                work.add(new AttemptRecord(work.step().wireName(), route.provider(), route.config().textModel(), null,
-                        AttemptRecord.SUCCESS, 0, "cached", 0, null));
+                work.add(new AttemptRecord(work.step().attemptStep(), route.provider(), route.config().textModel(), null,
+                        AttemptOutcome.SUCCESS, 0, "cached", 0, null));
                 return hit;
             }
         }
@@ -141,14 +142,14 @@ final class PromptStepRunner {
                 }
             }
             if (!triedAny) {
-                work.skip(new AttemptRecord(work.step().wireName(), route.provider(), model, null,
-                        AttemptRecord.SKIPPED, 0, "no ready token for the text model", 0, null));
+                work.skip(new AttemptRecord(work.step().attemptStep(), route.provider(), model, null,
+                        AttemptOutcome.SKIPPED, 0, "no ready token for the text model", 0, null));
             }
             return NEXT_PROVIDER;
         }
 
         private Next attempt(ProviderRoute route, Token token) {
-            EngineListener.safely(work.listener(), new EngineEvent.AttemptStarted(-1, work.step().wireName(),
+            EngineListener.safely(work.listener(), new EngineEvent.AttemptStarted(-1, work.step().attemptStep(),
                     route.provider(), route.config().textModel(), token.label()));
             long t0 = System.nanoTime();
             ChatReply reply = calls.ask(route, work.system(), work.text(), token, work.deadline(), work.scope());
@@ -161,22 +162,22 @@ final class PromptStepRunner {
                 String problem = cleaned.isEmpty() ? "the answer holds no usable prompt"
                         : PromptReplies.problem(cleaned.get(), work.text(), work.step());
                 if (problem == null) {
-                    work.add(record(work, route, token, AttemptRecord.SUCCESS, 200, "ok", elapsed, null));
+                    work.add(record(work, route, token, AttemptOutcome.SUCCESS, 200, "ok", elapsed, null));
                     cache.put(key(work, route), cleaned.get());
                     return new Next.Done(cleaned.get());
                 }
                 failure = new Outcome.BadResponse(200, problem);
             }
             PromptCalls.Consequence c = calls.apply(route, token, failure, work.listener());
-            work.add(record(work, route, token, failure.failureClass().wireName(), failure.httpStatus(),
+            work.add(record(work, route, token, AttemptOutcome.of(failure.failureClass()), failure.httpStatus(),
                     failure.message(), elapsed, c.coolingUntil()));
             return c.nextToken() ? NEXT_TOKEN : NEXT_PROVIDER;
         }
     }
 
-    private static AttemptRecord record(Work work, ProviderRoute route, Token token, String outcome, int status,
+    private static AttemptRecord record(Work work, ProviderRoute route, Token token, AttemptOutcome outcome, int status,
                                         String message, long elapsedMs, Instant coolingUntil) {
-        return new AttemptRecord(work.step().wireName(), route.provider(), route.config().textModel(),
+        return new AttemptRecord(work.step().attemptStep(), route.provider(), route.config().textModel(),
                 token.label(), outcome, status, message, elapsedMs, coolingUntil);
     }
 }

@@ -3,7 +3,10 @@ package io.quotacanvas.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quotacanvas.core.AspectRatio;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.ProviderId;
@@ -25,16 +28,16 @@ class JsonPayloadsGoldenTest {
     private static final Instant COOL = Instant.parse("2026-12-01T16:00:00Z");
 
     static final List<AttemptRecord> CHAIN = List.of(
-            new AttemptRecord("translate", ProviderId.GITEE, "DeepSeek-V3.2", "gitee#1 …en-1", "success", 200, "ok",
+            new AttemptRecord(AttemptStep.TRANSLATE, ProviderId.GITEE, "DeepSeek-V3.2", "gitee#1 …en-1", AttemptOutcome.SUCCESS, 200, "ok",
                     412, null),
-            new AttemptRecord("skip", ProviderId.MODELSCOPE, "z-image-turbo", null, "skipped", 0,
+            new AttemptRecord(AttemptStep.SKIP, ProviderId.MODELSCOPE, "z-image-turbo", null, AttemptOutcome.SKIPPED, 0,
                     "no tokens configured", 0, null),
-            new AttemptRecord("generate", ProviderId.GITEE, "z-image-turbo", "gitee#1 …en-1", "quota_exhausted", 429,
+            new AttemptRecord(AttemptStep.GENERATE, ProviderId.GITEE, "z-image-turbo", "gitee#1 …en-1", AttemptOutcome.QUOTA_EXHAUSTED, 429,
                     "daily quota used up", 130, COOL),
-            new AttemptRecord("generate", ProviderId.A4F, "z-image-turbo", "a4f#2 …en-2", "timeout", 0,
+            new AttemptRecord(AttemptStep.GENERATE, ProviderId.A4F, "z-image-turbo", "a4f#2 …en-2", AttemptOutcome.TIMEOUT, 0,
                     "api.a4f.co:443 did not answer in time", 60_000, null),
-            new AttemptRecord("generate", ProviderId.HUGGINGFACE, "z-image-turbo", "huggingface (anonymous)",
-                    "success", 200, "ok", 5_021, null));
+            new AttemptRecord(AttemptStep.GENERATE, ProviderId.HUGGINGFACE, "z-image-turbo", "huggingface (anonymous)",
+                    AttemptOutcome.SUCCESS, 200, "ok", 5_021, null));
 
     static ImageResult.Generated generated(int index) {
         return new ImageResult.Generated(index, "20261130-101500-abcd", "https://img.example.test/a.png",
@@ -46,7 +49,7 @@ class JsonPayloadsGoldenTest {
     }
 
     static ImageResult.Failed failed(int index) {
-        return new ImageResult.Failed(index, "quota_exhausted", "Every usable token is cooling or invalid.", "fox",
+        return new ImageResult.Failed(index, ErrorType.QUOTA_EXHAUSTED, "Every usable token is cooling or invalid.", "fox",
                 CHAIN.subList(1, 3), 140);
     }
 
@@ -68,7 +71,7 @@ class JsonPayloadsGoldenTest {
 
     @Test
     void anErrorWithDetails() throws IOException {
-        assertGolden("config-error.json", JsonPayloads.error("config_error", "The config has 1 problem; nothing was "
+        assertGolden("config-error.json", JsonPayloads.error(ErrorType.CONFIG_ERROR, "The config has 1 problem; nothing was "
                 + "changed.", Map.of("problems", List.of("config.yaml:3: unknown key 'routng'"))));
     }
 

@@ -1,6 +1,8 @@
 package io.quotacanvas.library;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ImageData;
 import io.quotacanvas.core.ProviderId;
 import java.awt.Color;
@@ -66,9 +68,9 @@ final class TestImages {
 
     static ImageMetadata metadata(String original, String fin, ProviderId provider, String model, Instant createdAt) {
         List<AttemptRecord> attempts = List.of(
-                new AttemptRecord("generate", ProviderId.HUGGINGFACE, "flux-schnell", "hf#1 …a1b2", "quota_exhausted",
+                new AttemptRecord(AttemptStep.GENERATE, ProviderId.HUGGINGFACE, "flux-schnell", "hf#1 …a1b2", AttemptOutcome.QUOTA_EXHAUSTED,
                         402, "monthly credits used", 812, createdAt.plusSeconds(3600)),
-                new AttemptRecord("generate", provider, model, "gitee#2 …c3d4", AttemptRecord.SUCCESS, 200, null,
+                new AttemptRecord(AttemptStep.GENERATE, provider, model, "gitee#2 …c3d4", AttemptOutcome.SUCCESS, 200, null,
                         4321, null));
         return new ImageMetadata(original, fin, provider, model, "Tongyi-MAI/Z-Image-Turbo", 42, 9, 3.5, "1:1", 64,
                 64, createdAt, "https://example.invalid/img.png", attempts);

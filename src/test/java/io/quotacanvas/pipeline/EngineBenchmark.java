@@ -6,6 +6,7 @@ import static io.quotacanvas.testing.BenchStats.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
@@ -88,7 +89,7 @@ class EngineBenchmark {
                     Map.of("gitee", "g1,g2", "a4f", "a1,a2,a3,a4"))) {
                 BatchResult batch = app.engine().run(request(8), OutputPaths.NONE, null, new CallScope());
                 long timeouts = batch.images().stream().flatMap(i -> i.attempts().stream())
-                        .filter(a -> "timeout".equals(a.outcome())).count();
+                        .filter(a -> a.outcome() == AttemptOutcome.TIMEOUT).count();
                 assertEquals(8, batch.generatedCount());
                 double extra = (batch.elapsedMs() - baseline) / 1000.0;
                 print(("black-holed first provider (1 s read timeout), batch of 8: wall %d ms vs %d ms without it; "

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.pipeline.EngineEvent;
@@ -77,11 +79,11 @@ class ProviderPromptPreparerTest {
                 .map(e -> (EngineEvent.AttemptStarted) e).toList();
         var finished = fx.events.stream().filter(e -> e instanceof EngineEvent.AttemptFinished)
                 .map(e -> (EngineEvent.AttemptFinished) e).toList();
-        assertEquals(List.of(new EngineEvent.AttemptStarted(-1, "optimize", ProviderId.GITEE, "DeepSeek-V3.2",
+        assertEquals(List.of(new EngineEvent.AttemptStarted(-1, AttemptStep.OPTIMIZE, ProviderId.GITEE, "DeepSeek-V3.2",
                 "gitee#1 …0001")), started);
         assertEquals(1, finished.size());
         assertEquals(-1, finished.getFirst().imageIndex());
-        assertEquals("optimize", finished.getFirst().attempt().step());
+        assertEquals("optimize", finished.getFirst().attempt().step().wireName());
     }
 
     @Test
@@ -98,7 +100,7 @@ class ProviderPromptPreparerTest {
         assertEquals("雪地里的一只红狐狸", chats.get(0).user());
         assertEquals(fx.config().prompt().optimizeSystemPrompt(), chats.get(1).system());
         assertEquals("a red fox in snow", chats.get(1).user());
-        assertEquals(List.of("translate", "optimize"), prepared.attempts().stream().map(AttemptRecord::step).toList());
+        assertEquals(List.of("translate", "optimize"), prepared.attempts().stream().map(a -> a.step().wireName()).toList());
     }
 
     @Test
@@ -181,7 +183,7 @@ class ProviderPromptPreparerTest {
         assertEquals(OPTIMISED, again.text());
         assertEquals(1, gitee.chats().size());
         AttemptRecord cached = again.attempts().getFirst();
-        assertEquals(new AttemptRecord("optimize", ProviderId.GITEE, "DeepSeek-V3.2", null, "success", 0, "cached", 0,
+        assertEquals(new AttemptRecord(AttemptStep.OPTIMIZE, ProviderId.GITEE, "DeepSeek-V3.2", null, AttemptOutcome.SUCCESS, 0, "cached", 0,
                 null), cached);
     }
 

@@ -1,7 +1,10 @@
 package io.quotacanvas.ui;
 
 import io.quotacanvas.core.AspectRatio;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
+import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
@@ -80,10 +83,10 @@ public final class FakeStudio implements StudioServices {
             throw new UncheckedIOException(e);
         }
         List<AttemptRecord> chain = List.of(
-                new AttemptRecord("generate", provider, "z-image-turbo", provider.labelPrefix() + "#1 …0001",
-                        "quota_exhausted", 429, "quota used up", 120, NOW.plusSeconds(3600)),
-                new AttemptRecord("generate", provider, "z-image-turbo", provider.labelPrefix() + "#2 …0002",
-                        AttemptRecord.SUCCESS, 200, null, 800, null));
+                new AttemptRecord(AttemptStep.GENERATE, provider, "z-image-turbo", provider.labelPrefix() + "#1 …0001",
+                        AttemptOutcome.QUOTA_EXHAUSTED, 429, "quota used up", 120, NOW.plusSeconds(3600)),
+                new AttemptRecord(AttemptStep.GENERATE, provider, "z-image-turbo", provider.labelPrefix() + "#2 …0002",
+                        AttemptOutcome.SUCCESS, 200, null, 800, null));
         ImageMetadata m = new ImageMetadata(prompt, prompt + ", detailed", provider, "z-image-turbo", "Z-Image-Turbo",
                 seed, 9, null, "16:9", 64, 48, at, null, chain);
         return new StoredImage(id, file, m, false);
@@ -138,24 +141,27 @@ public final class FakeStudio implements StudioServices {
         ProviderId p = ProviderId.GITEE;
         long seed = request.seed() == null ? 77 + i : request.seed() + i;
         listener.onEvent(new EngineEvent.ImageStarted(i, seed));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, "generate", p, request.model(), "gitee#1 …0001"));
-        AttemptRecord quota = new AttemptRecord("generate", p, request.model(), "gitee#1 …0001", "quota_exhausted",
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001"));
+        AttemptRecord quota = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001", AttemptOutcome.QUOTA_EXHAUSTED,
                 429, "quota used up", 30, NOW.plusSeconds(3600));
         listener.onEvent(new EngineEvent.AttemptFinished(i, quota));
         listener.onEvent(new EngineEvent.TokenCooled(i, p, "gitee#1 …0001", NOW.plusSeconds(3600), null));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, "generate", p, request.model(), "gitee#2 …0002"));
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002"));
         awaitRelease(scope);
         pause();
         if (scope.isCancelled() || failAll) {
-            String type = scope.isCancelled() ? "cancelled" : "provider_error";
-            AttemptRecord fail = new AttemptRecord("generate", p, request.model(), "gitee#2 …0002", type, 0,
+            boolean cancelled = scope.isCancelled();
+            AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+                    cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.PROVIDER_ERROR, 0,
                     "it failed", 5, null);
             listener.onEvent(new EngineEvent.AttemptFinished(i, fail));
-            ImageResult.Failed f = new ImageResult.Failed(i, type, "It failed.", request.prompt(), List.of(quota, fail), 5);
+            ImageResult.Failed f = new ImageResult.Failed(i,
+                    cancelled ? ErrorType.CANCELLED : ErrorType.PROVIDER_ERROR, "It failed.", request.prompt(), List.of(quota, fail), 5);
             listener.onEvent(new EngineEvent.ImageFinished(i, f));
             return f;
         }
-        AttemptRecord ok = new AttemptRecord("generate", p, request.model(), "gitee#2 …0002", "success", 200, null, 40, null);
+        AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+                AttemptOutcome.SUCCESS, 200, null, 40, null);
         listener.onEvent(new EngineEvent.AttemptFinished(i, ok));
         StoredImage stored = image(request.prompt(), p, seed, NOW);
         stored = new StoredImage(stored.id(), stored.path(), new ImageMetadata(request.prompt(), request.prompt(), p,

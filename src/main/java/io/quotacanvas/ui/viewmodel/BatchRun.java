@@ -54,7 +54,7 @@ final class BatchRun {
         ObservableList<ChainRow> chain = chains.get(event.imageIndex());
         return switch (event) {
             case EngineEvent.AttemptStarted s -> {
-                chain.add(ChainRow.running(s.step(), s.provider(), s.model(), s.tokenLabel()));
+                chain.add(ChainRow.running(s.step().wireName(), s.provider(), s.model(), s.tokenLabel()));
                 yield s.provider().wireName() + " · " + s.model() + (s.tokenLabel() == null ? "" : " · " + s.tokenLabel());
             }
             case EngineEvent.AttemptFinished f -> {

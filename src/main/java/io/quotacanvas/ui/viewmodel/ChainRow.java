@@ -20,15 +20,16 @@ public record ChainRow(String step, ProviderId provider, String model, String to
     }
 
     public static ChainRow of(AttemptRecord a) {
-        return new ChainRow(a.step(), a.provider(), a.model(), a.tokenLabel(), a.outcome(), a.httpStatus(),
+        return new ChainRow(a.step().wireName(), a.provider(), a.model(), a.tokenLabel(), a.outcome().wireName(),
+                a.httpStatus(),
                 a.message(), a.elapsedMs(), a.coolingUntil());
     }
 
     public Kind kind() {
         return switch (outcome) {
             case RUNNING -> Kind.RUNNING;
-            case AttemptRecord.SUCCESS -> Kind.SUCCESS;
-            case AttemptRecord.SKIPPED -> Kind.SKIPPED;
+            case "success" -> Kind.SUCCESS;
+            case "skipped" -> Kind.SKIPPED;
             default -> Kind.FAILURE;
         };
     }

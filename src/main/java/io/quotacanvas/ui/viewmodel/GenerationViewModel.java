@@ -141,7 +141,7 @@ public final class GenerationViewModel {
             case ImageResult.Generated g -> tasks.submit("find-" + g.id(), () -> services.images().find(g.id()),
                     found -> found.ifPresent(image -> gallery.updateLive(key, new Tile.Stored(image))), errors);
             case ImageResult.Failed f -> gallery.updateLive(key,
-                    new Tile.Failed(batch.id, f.index(), f.errorType(), f.error()));
+                    new Tile.Failed(batch.id, f.index(), f.errorType().wireName(), f.error()));
         }
     }
 
