@@ -53,7 +53,7 @@ public final class QuotaCanvas implements AutoCloseable {
         // the prompt cache lives in the ledger's file, in its own table, over its own connection
         this.promptCache = new SqlitePromptCache(dirs.ledgerFile(), clock);
         this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
-                new ProviderPromptPreparer(config, ledger, http, clock, promptCache), clock);
+                new ProviderPromptPreparer(config, http, clock, promptCache), clock);
         this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
         this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock, TokenProbes.HUGGINGFACE_HUB), ledger,
                 clock);
@@ -130,6 +130,7 @@ public final class QuotaCanvas implements AutoCloseable {
 
     @Override
     public void close() {
+        engine.close();
         library.close();
         promptCache.close();
         ledger.close();

@@ -54,7 +54,8 @@ final class ConfigBinder {
 
     private RoutingConfig routing(Section r, Map<ProviderId, ProviderConfig> providers) {
         r.allowOnly(List.of("provider_order", "default_model", "max_parallel", "per_token_concurrency",
-                "max_attempts_per_image", "stop_on_content_rejected", "provider_cooldown"));
+                "max_attempts_per_image", "stop_on_content_rejected", "provider_cooldown", "hang_after", "hedge_after",
+                "min_attempt_time", "model_unavailable_skip"));
         String defaultModel = r.text("default_model");
         if (defaultModel != null && providers.values().stream().noneMatch(p -> p.supports(defaultModel))) {
             problems.add(r.path("default_model"), "no provider offers '" + defaultModel
@@ -62,7 +63,9 @@ final class ConfigBinder {
         }
         return new RoutingConfig(providerOrder(r, providers), defaultModel, r.intAtLeast("max_parallel", 1),
                 r.intAtLeast("per_token_concurrency", 1), r.intAtLeast("max_attempts_per_image", 1),
-                r.bool("stop_on_content_rejected"), r.positiveDuration("provider_cooldown"));
+                r.bool("stop_on_content_rejected"), r.positiveDuration("provider_cooldown"),
+                r.positiveDuration("hang_after"), r.durationOrOff("hedge_after"), r.durationOrOff("min_attempt_time"),
+                r.positiveDuration("model_unavailable_skip"));
     }
 
     private List<ProviderId> providerOrder(Section r, Map<ProviderId, ProviderConfig> providers) {

@@ -164,6 +164,24 @@ final class Section {
         return parsed.get();
     }
 
+    /// A duration, or `off` / `0` for none ([Duration#ZERO]); null with a problem otherwise.
+    Duration durationOrOff(String key) {
+        String text = scalar(key, n -> n.isIntegralNumber() || n.isString() || n.isBoolean(),
+                "a duration like 30s, or off");
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("off") || text.equals("false")) {
+            return Duration.ZERO;
+        }
+        Optional<Duration> parsed = Durations.parse(text);
+        if (parsed.isEmpty()) {
+            problems.add(path(key), "must be a duration like 500ms, 30s or 5m, or off");
+            return null;
+        }
+        return parsed.get();
+    }
+
     /// An absolute http(s) URL; null with a problem otherwise.
     URI httpUrl(String key) {
         String text = text(key);

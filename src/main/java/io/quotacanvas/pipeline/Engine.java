@@ -5,7 +5,9 @@ import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.core.Token;
 import io.quotacanvas.library.Library;
+import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.ImageProvider;
 import io.quotacanvas.token.TokenPool;
@@ -16,37 +18,41 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
-/// The generation engine both front ends stand on: plans a route per request, prepares the prompt once,
-/// runs the batch's images in parallel over the usable (provider, token) slots, and stores every image.
+/// The generation engine every front end stands on: plans a route per request, prepares the prompt once,
+/// queues the request's images with every other run's, and blocks until each is stored or has failed.
 ///
-/// Thread-safe and long-lived: the desktop app keeps one for its whole life (token slots and provider
-/// health are shared across its runs); the CLI makes one per process.
-public final class Engine {
-    private final EngineContext ctx;
+/// Thread-safe and long-lived: one per process. Its slots, provider health and queue are shared by all
+/// runs at once (a studio queue, concurrent gateway requests), so the per-token limit and `max_parallel`
+/// hold across them. Close it when the process ends.
+public final class Engine implements AutoCloseable {
+    private final AppConfig config;
+    private final Map<ProviderId, ImageProvider> adapters;
+    private final Library library;
+    private final Clock clock;
     private final RoutePlanner planner;
     private final PromptPreparer prompts;
+    private final EngineLoop loop;
+    private final AtomicLong seq = new AtomicLong();
 
-    public Engine(AppConfig config, Map<ProviderId, ImageProvider> providers, Ledger ledger, Library library,
-                  PromptPreparer prompts, Clock clock) {
-        this(config, providers, TokenPool.fromConfig(config), ledger, library, prompts, clock);
-    }
-
-    /// As above, routing over `pool` (config, environment and vault tokens) instead of the config's tokens.
+    /// `clock` dates what the ledger and the library remember (tests may move it); deadlines, pauses and
+    /// hedges run on the system's real time, because adapters and HTTP timeouts live in real time.
     public Engine(AppConfig config, Map<ProviderId, ImageProvider> providers, TokenPool pool, Ledger ledger,
                   Library library, PromptPreparer prompts, Clock clock) {
-        Map<ProviderId, ImageProvider> adapters = new EnumMap<>(ProviderId.class);
-        adapters.putAll(providers);
-        Clock timer = Clock.systemUTC();
-        this.ctx = new EngineContext(config, Map.copyOf(adapters), ledger, library,
-                new TokenSlots(config.routing().perTokenConcurrency(), timer), new ProviderHealth(), clock, timer);
-        this.planner = new RoutePlanner(config, pool, adapters.keySet());
+        Map<ProviderId, ImageProvider> map = new EnumMap<>(ProviderId.class);
+        map.putAll(providers);
+        this.config = config;
+        this.adapters = Map.copyOf(map);
+        this.library = library;
+        this.clock = clock;
+        this.planner = new RoutePlanner(config, pool, map.keySet());
         this.prompts = prompts;
+        SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel());
+        Verdicts verdicts = new Verdicts(config.routing(), ledger, new ProviderHealth());
+        this.loop = new EngineLoop(workers -> new Dispatcher(config.routing(), verdicts, new Walker(slots, verdicts),
+                slots, workers), clock, Clock.systemUTC());
     }
 
     /// The plan a request would follow (for dry runs and the studio's pickers). Pure.
@@ -56,76 +62,92 @@ public final class Engine {
 
     /// Generates `request.count()` images and blocks until each is stored or has failed.
     ///
-    /// Events reach `listener` from worker threads as they happen. Cancelling `scope` stops the running
-    /// requests at once; images already stored stay stored. Never throws for provider or storage trouble:
-    /// every image ends as an [ImageResult].
+    /// Events reach `listener` from the engine's threads as they happen. Cancelling `scope` stops the run's
+    /// requests at once and returns; images already stored stay stored. Never throws for provider or storage
+    /// trouble: every image ends as an [ImageResult].
     public BatchResult run(ImageRequest request, OutputPaths output, EngineListener listener, CallScope scope) {
         long t0 = System.nanoTime();
         EngineListener events = listener == null ? EngineListener.NONE : listener;
-        EngineListener.safely(events, new EngineEvent.BatchStarted(-1, request.count(), ctx.clock().instant()));
+        CallScope runScope = scope == null ? new CallScope() : scope;
+        EngineListener.safely(events, new EngineEvent.BatchStarted(-1, request.count(), clock.instant()));
         RoutePlan plan = planner.plan(request);
         // what the plan left out is announced once per batch; each image's chain still lists it
         plan.skipped().forEach(skip -> EngineListener.safely(events, new EngineEvent.CandidateSkipped(-1, skip)));
         PromptPreparer.PreparedPrompt prompt = request.optimizePrompt() || request.autoTranslate()
-                ? prompts.prepare(request, plan, events, scope)
+                ? prompts.prepare(request, plan, texts(events, runScope), events, runScope)
                 : new PromptPreparer.PreparedPrompt(request.prompt(), List.of());
-        ImageStorer storer = new ImageStorer(ctx.library(), ctx.clock(), output == null ? OutputPaths.NONE : output);
-        List<ImageResult> results = runJobs(request, plan, prompt, storer, events, scope);
+        ImageStorer storer = new ImageStorer(library, clock, output == null ? OutputPaths.NONE : output);
+        List<ImageWork> jobs = new ArrayList<>();
+        for (int i = 0; i < request.count(); i++) {
+            long seed = request.seed() != null ? request.seed() + i
+                    : ThreadLocalRandom.current().nextLong(0, Integer.MAX_VALUE);
+            ImageWork job = new ImageWork(seq.incrementAndGet(), i, lanes(plan, i), request, prompt.text(), seed,
+                    config.routing().maxAttemptsPerImage(), runScope.child(), events, storer, adapters);
+            prompt.attempts().forEach(job.chain::add);
+            plan.skipped().forEach(job.chain::add);
+            job.emit(new EngineEvent.ImageStarted(i, seed));
+            jobs.add(job);
+        }
+        jobs.forEach(loop::submit);
+        List<ImageResult> results = jobs.stream().map(j -> await(j, runScope)).toList();
+        jobs.forEach(j -> runScope.release(j.scope));
         BatchResult batch = new BatchResult(results, (System.nanoTime() - t0) / 1_000_000);
         EngineListener.safely(events, new EngineEvent.BatchFinished(-1, batch));
         return batch;
     }
 
-    private List<ImageResult> runJobs(ImageRequest request, RoutePlan plan, PromptPreparer.PreparedPrompt prompt,
-                                      ImageStorer storer, EngineListener events, CallScope scope) {
-        Semaphore parallel = new Semaphore(Math.max(1, ctx.config().routing().maxParallel()));
-        List<Future<ImageResult>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("quota-canvas-image-", 0).factory())) {
-            for (int i = 0; i < request.count(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> runOne(request, plan, prompt, storer, events, scope, index, parallel)));
+    /// Prompt work for one run (or any caller): a [TextWalker] on this engine's queue and slots, announcing
+    /// to `events` and cancelled with `runScope`.
+    public TextWalker texts(EngineListener events, CallScope runScope) {
+        return task -> {
+            CallScope scope = runScope.child();
+            TextWork work = new TextWork(seq.incrementAndGet(), task, scope, events);
+            loop.submit(work);
+            try {
+                return work.result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                scope.cancel("interrupted");
+                return work.result.join();
+            } catch (ExecutionException e) {
+                return new TextWalker.Result(null, List.of());
+            } finally {
+                runScope.release(scope);
             }
-            List<ImageResult> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(await(futures.get(i), request, i, scope));
-            }
-            return results;
-        }
+        };
     }
 
-    private ImageResult runOne(ImageRequest request, RoutePlan plan, PromptPreparer.PreparedPrompt prompt,
-                               ImageStorer storer, EngineListener events, CallScope batchScope, int index,
-                               Semaphore parallel) throws InterruptedException {
-        long seed = request.seed() != null ? request.seed() + index
-                : ThreadLocalRandom.current().nextLong(0, Integer.MAX_VALUE);
-        parallel.acquire();
-        CallScope scope = batchScope.child();
-        try {
-            // the per-image time cap starts when the image starts, not when the batch was queued
-            JobState job = new JobState(index, prompt.text(), ctx.timer().instant().plus(request.timeout()),
-                    ctx.config().routing().maxAttemptsPerImage(), scope, events);
-            prompt.attempts().forEach(job::add);
-            ImageResult result = new ImageJob(ctx, request, plan, job, storer, seed).run();
-            EngineListener.safely(events, new EngineEvent.ImageFinished(index, result));
-            return result;
-        } finally {
-            parallel.release();
-            batchScope.release(scope);
+    /// Image `index`'s lanes: the plan's providers in its rotation, each with its tokens starting at the
+    /// image's own, so a batch spreads over providers and tokens.
+    private static List<Lane> lanes(RoutePlan plan, int index) {
+        List<Lane> lanes = new ArrayList<>();
+        for (ProviderRoute route : plan.routesFor(index)) {
+            List<Token> tokens = route.tokens();
+            List<Token> rotated = new ArrayList<>(tokens.size());
+            for (int k = 0; k < tokens.size(); k++) {
+                rotated.add(tokens.get(Math.floorMod(index + k, tokens.size())));
+            }
+            lanes.add(new Lane(route.provider(), route.config(), route.models(), List.copyOf(rotated)));
         }
+        return List.copyOf(lanes);
     }
 
-    private static ImageResult await(Future<ImageResult> future, ImageRequest request, int index, CallScope scope) {
+    private static ImageResult await(ImageWork job, CallScope scope) {
         try {
-            return future.get();
+            return job.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             scope.cancel("interrupted");
-            return new ImageResult.Failed(index, ErrorType.CANCELLED, "Interrupted.", request.prompt(), List.of(), 0);
+            return job.result.join();
         } catch (ExecutionException e) {
             // a bug, not a provider problem: report it as a failed image rather than losing the batch
-            return new ImageResult.Failed(index, ErrorType.INTERNAL_ERROR, "Internal error: " + e.getCause(),
-                    request.prompt(), List.of(), 0);
+            return new ImageResult.Failed(job.index, ErrorType.INTERNAL_ERROR, "Internal error: " + e.getCause(),
+                    "", job.chain, 0);
         }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
     }
 }

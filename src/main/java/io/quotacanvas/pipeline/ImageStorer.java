@@ -6,12 +6,12 @@ import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.ImageMetadata;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.library.StoredImage;
 import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
-import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,34 +33,52 @@ final class ImageStorer {
         this.output = output;
     }
 
-    ImageResult store(JobState job, ImageRequest request, ProviderRoute route, ModelCandidate model,
-                      GenerationSettings settings, Outcome.Success success, AttemptRecord ok, long elapsedMs) {
-        List<AttemptRecord> chain = job.attempts();
-        ImageMetadata meta = new ImageMetadata(request.prompt(), settings.prompt(), route.provider(),
-                model.canonical(), model.providerModel(), settings.seed(), settings.steps(), settings.guidanceScale(),
-                settings.aspectRatio().label(), success.image().width(), success.image().height(), clock.instant(),
-                success.remoteUrl(), chain);
+    /// What was made and how: everything the library's metadata and the result need.
+    record Made(int index, ImageRequest request, ProviderId provider, ModelCandidate model,
+                GenerationSettings settings, Outcome.Success success, List<AttemptRecord> chain, long elapsedMs) {}
+
+    ImageResult store(Made m) {
         StoredImage stored;
         try {
-            stored = library.save(success.image(), meta);
+            stored = library.save(m.success().image(), metadata(m));
         } catch (LibraryException e) {
-            return Failures.failed(job, request, ErrorType.STORAGE_ERROR, e.getMessage() + rescue(success, job.index()),
-                    elapsedMs);
+            return failed(m, e.getMessage() + rescue(m.success(), m.index()));
         }
         List<Path> extra = new ArrayList<>();
-        Path target = output.pathFor(job.index(), stored.id());
+        Path target = output.pathFor(m.index(), stored.id());
         if (target != null) {
             try {
                 extra.add(library.exportCopy(stored, target));
             } catch (LibraryException e) {
-                return Failures.failed(job, request, ErrorType.STORAGE_ERROR, e.getMessage() + " The image is safe in the "
-                        + "library at " + stored.path() + ".", elapsedMs);
+                return failed(m, e.getMessage() + " The image is safe in the library at " + stored.path() + ".");
             }
         }
-        String url = success.remoteUrl() != null ? success.remoteUrl() : stored.path().toUri().toString();
-        return new ImageResult.Generated(job.index(), stored.id(), url, route.provider(), model.canonical(),
-                request.prompt(), settings.prompt(), settings, stored.path(), List.copyOf(extra),
-                success.image().width(), success.image().height(), chain, elapsedMs);
+        String url = m.success().remoteUrl() != null ? m.success().remoteUrl() : stored.path().toUri().toString();
+        return new ImageResult.Generated(m.index(), stored.id(), url, m.provider(), m.model().canonical(),
+                m.request().prompt(), m.settings().prompt(), m.settings(), stored.path(), List.copyOf(extra),
+                m.success().image().width(), m.success().image().height(), m.chain(), m.elapsedMs());
+    }
+
+    /// Keeps an image that came after its job was decided (a hedge that lost the race): it cost quota, so it
+    /// goes to the library like any other; nothing else is done with it. Returns where it went, or a note.
+    String keep(Made m) {
+        try {
+            return library.save(m.success().image(), metadata(m)).path().toString();
+        } catch (LibraryException e) {
+            return e.getMessage() + rescue(m.success(), m.index());
+        }
+    }
+
+    private ImageMetadata metadata(Made m) {
+        return new ImageMetadata(m.request().prompt(), m.settings().prompt(), m.provider(), m.model().canonical(),
+                m.model().providerModel(), m.settings().seed(), m.settings().steps(), m.settings().guidanceScale(),
+                m.settings().aspectRatio().label(), m.success().image().width(), m.success().image().height(),
+                clock.instant(), m.success().remoteUrl(), m.chain());
+    }
+
+    private static ImageResult failed(Made m, String message) {
+        return new ImageResult.Failed(m.index(), ErrorType.STORAGE_ERROR, message, m.request().prompt(), m.chain(),
+                m.elapsedMs());
     }
 
     private static String rescue(Outcome.Success success, int index) {

@@ -15,7 +15,10 @@ public interface PromptPreparer {
     record PreparedPrompt(String text, List<AttemptRecord> attempts) {}
 
     /// Leaves the prompt as it is.
-    PromptPreparer NONE = (request, plan, listener, scope) -> new PreparedPrompt(request.prompt(), List.of());
+    PromptPreparer NONE = (request, plan, texts, listener, scope) -> new PreparedPrompt(request.prompt(), List.of());
 
-    PreparedPrompt prepare(ImageRequest request, RoutePlan plan, EngineListener listener, CallScope scope);
+    /// Prepares `request`'s prompt for `plan`. Text calls go through `texts`, the engine's attempt engine
+    /// (its slots, cooling rules and health); `listener` and `scope` are the run's.
+    PreparedPrompt prepare(ImageRequest request, RoutePlan plan, TextWalker texts, EngineListener listener,
+                           CallScope scope);
 }

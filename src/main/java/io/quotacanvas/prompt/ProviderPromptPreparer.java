@@ -2,20 +2,24 @@ package io.quotacanvas.prompt;
 
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.PromptConfig;
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageRequest;
+import io.quotacanvas.core.Token;
+import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.pipeline.PromptPreparer;
 import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
+import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
+import io.quotacanvas.pipeline.TextWalker;
 import io.quotacanvas.provider.CallScope;
-import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
@@ -26,13 +30,13 @@ import okhttp3.OkHttpClient;
 /// **optimise**, when the request asks for it, keeping the prompt's language. Each step uses its
 /// configured system prompt.
 ///
-/// The text model is the first provider of the plan that has a `text_model` and a ready token (the
-/// anonymous pseudo-token can't chat); a token failure moves to its next token, anything else to the next
-/// provider, with at most [PromptLimits#maxAttemptsPerStep()] calls per step and
-/// [PromptLimits#maxDuration()] (or the request's timeout, if shorter) for the whole preparation.
-/// Answers are cached ([PromptCache]) by step, provider, text model, system prompt and text, so a repeated
-/// prompt costs no call; a cache hit appears in `attempts` as a `success` with message `cached`, 0 ms and
-/// no token.
+/// A step asks the plan's providers that have a `text_model` and a real token (the anonymous pseudo-token
+/// can't chat), in plan order, through the engine's attempt engine ([TextWalker]): the same token slots,
+/// cooling rules, same-token retry and provider health as images, with at most
+/// [PromptLimits#maxAttemptsPerStep()] calls per step and [PromptLimits#maxDuration()] (or the request's
+/// timeout, if shorter) for the whole preparation. Answers are cached ([PromptCache]) by step, provider,
+/// text model, system prompt and text, so a repeated prompt costs no call; a cache hit appears in
+/// `attempts` as a `success` with message `cached`, 0 ms and no token.
 ///
 /// Fail-open: any failure keeps the previous text, and every failed call is in the returned attempts.
 /// Thread-safe; build one per application.
@@ -40,42 +44,108 @@ public final class ProviderPromptPreparer implements PromptPreparer {
     private static final Logger LOG = Logger.getLogger(ProviderPromptPreparer.class.getName());
 
     private final PromptConfig config;
-    private final PromptStepRunner runner;
-    private final Clock clock;
+    private final ChatCall chat;
+    private final PromptCache cache;
     private final PromptLimits limits;
 
-    public ProviderPromptPreparer(AppConfig config, Ledger ledger, OkHttpClient http, Clock clock, PromptCache cache) {
-        this(config, ledger, http, clock, cache, PromptLimits.DEFAULT);
+    public ProviderPromptPreparer(AppConfig config, OkHttpClient http, Clock clock, PromptCache cache) {
+        this(config, http, clock, cache, PromptLimits.DEFAULT);
     }
 
-    public ProviderPromptPreparer(AppConfig config, Ledger ledger, OkHttpClient http, Clock clock, PromptCache cache,
+    public ProviderPromptPreparer(AppConfig config, OkHttpClient http, Clock clock, PromptCache cache,
                                   PromptLimits limits) {
         this.config = config.prompt();
-        this.clock = clock;
+        this.chat = new ChatCall(http, clock);
+        this.cache = cache;
         this.limits = limits;
-        this.runner = new PromptStepRunner(new PromptCalls(ledger, http, clock), cache, clock,
-                limits.maxAttemptsPerStep());
     }
 
     @Override
-    public PreparedPrompt prepare(ImageRequest request, RoutePlan plan, EngineListener listener, CallScope scope) {
+    public PreparedPrompt prepare(ImageRequest request, RoutePlan plan, TextWalker texts, EngineListener listener,
+                                  CallScope scope) {
         EngineListener events = listener == null ? EngineListener.NONE : listener;
-        CallScope live = scope == null ? new CallScope() : scope;
         Duration budget = request.timeout().compareTo(limits.maxDuration()) < 0 ? request.timeout()
                 : limits.maxDuration();
-        Instant deadline = clock.instant().plus(budget);
+        long t0 = System.nanoTime();
         List<AttemptRecord> attempts = new ArrayList<>();
         String text = request.prompt();
         try {
             for (PromptStep step : steps(request, plan)) {
-                text = runner.run(new PromptStepRunner.Work(step, step.systemPrompt(config), text, plan, deadline, live,
-                        events, attempts));
+                Duration left = budget.minusNanos(System.nanoTime() - t0);
+                if (left.isNegative() || left.isZero() || (scope != null && scope.isCancelled())) {
+                    break;
+                }
+                tokenless(plan, step, attempts, events);
+                text = runStep(step, text, textRoutes(plan), texts, left, attempts, events);
             }
         } catch (RuntimeException e) {
             // fail-open: a ledger or cache bug must cost the prompt rewrite, never the image
             LOG.log(Level.WARNING, "prompt preparation failed; keeping the prompt as it is", e);
         }
         return new PreparedPrompt(text, List.copyOf(attempts));
+    }
+
+    private String runStep(PromptStep step, String text, List<TextWalker.Route> routes, TextWalker texts,
+                           Duration budget, List<AttemptRecord> attempts, EngineListener events) {
+        String system = step.systemPrompt(config);
+        for (TextWalker.Route route : routes) {
+            Optional<String> hit = cache.get(key(step, route, system, text));
+            if (hit.isPresent()) {
+                AttemptRecord cached = new AttemptRecord(step.attemptStep(), route.provider(), route.model(), null,
+                        AttemptOutcome.SUCCESS, 0, "cached", 0, null);
+                attempts.add(cached);
+                EngineListener.safely(events, new EngineEvent.AttemptFinished(-1, cached));
+                return hit.get();
+            }
+        }
+        if (routes.isEmpty()) {
+            return text;
+        }
+        TextWalker.Result result = texts.walk(new TextWalker.Task(step.attemptStep(), routes,
+                chat.forStep(step, system, text), limits.maxAttemptsPerStep(), budget));
+        attempts.addAll(result.attempts());
+        if (result.text() == null) {
+            return text;
+        }
+        answeredBy(result.attempts(), routes).ifPresent(r -> cache.put(key(step, r, system, text), result.text()));
+        return result.text();
+    }
+
+    /// The route whose attempt succeeded: the last success in the step's attempts.
+    private static Optional<TextWalker.Route> answeredBy(List<AttemptRecord> attempts, List<TextWalker.Route> routes) {
+        return attempts.reversed().stream().filter(AttemptRecord::succeeded).findFirst()
+                .flatMap(a -> routes.stream().filter(r -> r.provider() == a.provider()).findFirst());
+    }
+
+    private static PromptCache.Key key(PromptStep step, TextWalker.Route route, String system, String text) {
+        return new PromptCache.Key(step, route.provider(), route.model(), system, text);
+    }
+
+    /// The plan's providers with a text model and at least one real token, in plan order.
+    static List<TextWalker.Route> textRoutes(RoutePlan plan) {
+        List<TextWalker.Route> routes = new ArrayList<>();
+        for (ProviderRoute r : plan.routes()) {
+            String model = r.config().textModel();
+            List<Token> tokens = r.tokens().stream().filter(t -> !t.isAnonymous()).toList();
+            if (model != null && !model.isBlank() && !tokens.isEmpty()) {
+                routes.add(new TextWalker.Route(r.provider(), r.config(), model, tokens));
+            }
+        }
+        return routes;
+    }
+
+    /// A provider with a text model but only the anonymous pseudo-token is passed over, and says so.
+    private static void tokenless(RoutePlan plan, PromptStep step, List<AttemptRecord> attempts,
+                                  EngineListener events) {
+        for (ProviderRoute r : plan.routes()) {
+            String model = r.config().textModel();
+            if (model != null && !model.isBlank() && r.tokens().stream().allMatch(Token::isAnonymous)) {
+                AttemptRecord skip = new AttemptRecord(step.attemptStep(), r.provider(), model, null,
+                        AttemptOutcome.SKIPPED, 0, "no ready token for the text model", 0, null);
+                attempts.add(skip);
+                EngineListener.safely(events, new EngineEvent.CandidateSkipped(-1, skip));
+            }
+        }
     }
 
     /// The steps this request needs, in order: translate (if needed), then optimise (if asked).

@@ -1,7 +1,9 @@
 package io.quotacanvas.provider;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Call;
 
 /// Tracks the live HTTP calls of one attempt (or one image, or one batch) so that cancelling reaches
@@ -11,6 +13,7 @@ import okhttp3.Call;
 public final class CallScope {
     private final Set<Call> live = ConcurrentHashMap.newKeySet();
     private final Set<CallScope> children = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
     private volatile String cancelReason;
 
     /// Registers a call before it is executed; returns it for chaining. Pair with [#untrack].
@@ -45,6 +48,16 @@ public final class CallScope {
         cancelReason = reason == null ? "cancelled" : reason;
         live.forEach(Call::cancel);
         children.forEach(c -> c.cancel(cancelReason));
+        cancelHooks.forEach(Runnable::run);
+    }
+
+    /// Runs `hook` when this scope is cancelled (at once if it already is), e.g. to wake a scheduler. Hooks
+    /// must be fast and must not throw.
+    public void onCancel(Runnable hook) {
+        cancelHooks.add(hook);
+        if (cancelReason != null) {
+            hook.run();
+        }
     }
 
     public boolean isCancelled() {

@@ -298,8 +298,11 @@ class GenerateScenarioTest {
 
         assertEquals(1, run.exitCode(), run.stdout());
         assertEquals("timeout", run.json().get("error_type").asString());
-        assertEquals("gitee/z-image-turbo (gitee#1 …0001): timeout", run.json().get("fallback_chain").get(0)
+        // the image's own --timeout cut the call: recorded as cancelled, not as gitee's timeout
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): cancelled", run.json().get("fallback_chain").get(0)
                 .asString());
+        assertTrue(run.json().get("attempts").get(0).get("message").asString().contains("time limit of 1 s"),
+                run.stdout());
     }
 
     @Test

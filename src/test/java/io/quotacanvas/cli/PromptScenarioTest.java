@@ -103,7 +103,9 @@ class PromptScenarioTest {
         assertEquals(List.of(PROMPT), sentPrompts());
         assertEquals("optimize a4f/provider-5/gemini-2.5-flash-lite (a4f#1 …0001): provider_error",
                 json.get("fallback_chain").get(0).asString());
-        assertEquals("gitee/z-image-turbo (gitee#1 …0001): success", json.get("fallback_chain").get(1).asString());
+        assertEquals("optimize a4f/provider-5/gemini-2.5-flash-lite (a4f#1 …0001): provider_error",
+                json.get("fallback_chain").get(1).asString(), "its one same-token retry");
+        assertEquals("gitee/z-image-turbo (gitee#1 …0001): success", json.get("fallback_chain").get(2).asString());
     }
 
     @Test

@@ -7,17 +7,19 @@ import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Secret;
 import io.quotacanvas.core.Token;
+import io.quotacanvas.pipeline.Engine;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.PromptPreparer.PreparedPrompt;
+import io.quotacanvas.pipeline.PromptPreparer;
 import io.quotacanvas.pipeline.RoutePlan;
 import io.quotacanvas.pipeline.RoutePlanner;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.testing.MutableClock;
 import io.quotacanvas.testing.TestConfigs;
-import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.TokenState;
+import io.quotacanvas.token.ledger.SqliteLedger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ final class PromptFixture implements AutoCloseable {
     private String extraYaml = "";
     private Set<String> withoutTextModel = Set.of();
     private AppConfig config;
+    private Engine engine;
 
     PromptFixture(Path dir) {
         this.dbFile = dir.resolve("state").resolve("ledger.db");
@@ -92,7 +95,16 @@ final class PromptFixture implements AutoCloseable {
     ProviderPromptPreparer preparer() {
         SqlitePromptCache cache = new SqlitePromptCache(dbFile, clock);
         caches.add(cache);
-        return new ProviderPromptPreparer(config(), ledger, http, clock, cache);
+        return new ProviderPromptPreparer(config(), http, clock, cache);
+    }
+
+    /// The engine whose attempt engine the prompt steps run on (images are not made here).
+    Engine engine() {
+        if (engine == null) {
+            engine = new Engine(config(), Map.of(), TokenPool.fromConfig(config()), ledger, null,
+                    PromptPreparer.NONE, clock);
+        }
+        return engine;
     }
 
     RoutePlan plan(ImageRequest request) {
@@ -100,7 +112,11 @@ final class PromptFixture implements AutoCloseable {
     }
 
     PreparedPrompt prepare(ProviderPromptPreparer preparer, ImageRequest request) {
-        return preparer.prepare(request, plan(request), events::add, new CallScope());
+        return prepare(preparer, request, plan(request), new CallScope());
+    }
+
+    PreparedPrompt prepare(ProviderPromptPreparer preparer, ImageRequest request, RoutePlan plan, CallScope scope) {
+        return preparer.prepare(request, plan, engine().texts(events::add, scope), events::add, scope);
     }
 
     PreparedPrompt prepare(ImageRequest request) {
@@ -135,6 +151,9 @@ final class PromptFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (engine != null) {
+            engine.close();
+        }
         caches.forEach(SqlitePromptCache::close);
         ledger.close();
         HttpClients.shutdown(http);

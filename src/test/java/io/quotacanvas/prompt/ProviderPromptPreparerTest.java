@@ -230,8 +230,7 @@ class ProviderPromptPreparerTest {
         fixture();
         RoutePlan plan = huggingFacePlan(List.of(Token.anonymous(ProviderId.HUGGINGFACE)));
 
-        PreparedPrompt prepared = fx.preparer().prepare(optimise("a red fox in snow"), plan, fx.events::add,
-                new CallScope());
+        PreparedPrompt prepared = fx.prepare(fx.preparer(), optimise("a red fox in snow"), plan, new CallScope());
 
         assertEquals("a red fox in snow", prepared.text());
         assertTrue(gitee.requests().isEmpty());
@@ -245,8 +244,7 @@ class ProviderPromptPreparerTest {
         RoutePlan plan = huggingFacePlan(List.of(PromptFixture.token(ProviderId.HUGGINGFACE, 1, "hf_chat_0001"),
                 Token.anonymous(ProviderId.HUGGINGFACE)));
 
-        PreparedPrompt prepared = fx.preparer().prepare(optimise("a red fox in snow"), plan, fx.events::add,
-                new CallScope());
+        PreparedPrompt prepared = fx.prepare(fx.preparer(), optimise("a red fox in snow"), plan, new CallScope());
 
         assertEquals(OPTIMISED, prepared.text());
         FakeChatServer.Chat chat = gitee.chats().getFirst();
@@ -271,8 +269,8 @@ class ProviderPromptPreparerTest {
         CallScope scope = new CallScope();
         scope.cancel("stopped");
 
-        PreparedPrompt prepared = fx.preparer().prepare(optimise("a red fox in snow"),
-                fx.plan(optimise("a red fox in snow")), fx.events::add, scope);
+        PreparedPrompt prepared = fx.prepare(fx.preparer(), optimise("a red fox in snow"),
+                fx.plan(optimise("a red fox in snow")), scope);
 
         assertEquals("a red fox in snow", prepared.text());
         assertTrue(gitee.requests().isEmpty());
