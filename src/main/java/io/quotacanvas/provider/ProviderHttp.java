@@ -25,6 +25,9 @@ import okio.BufferedSource;
 /// Thread-safe; one instance serves all calls of one adapter.
 public final class ProviderHttp {
     private final OkHttpClient client;
+    /// For requests that spend quota (POST): never re-sent by OkHttp on a fresh connection after a failure,
+    /// so the provider sees exactly the attempts the pipeline records.
+    private final OkHttpClient sendOnce;
     private final HttpUrl baseUrl;
     private final Duration overall;
     private final BodyLimits limits;
@@ -32,6 +35,7 @@ public final class ProviderHttp {
 
     public ProviderHttp(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
         this.client = HttpClients.forProvider(base, config);
+        this.sendOnce = client.newBuilder().retryOnConnectionFailure(false).build();
         this.baseUrl = baseUrl(config);
         this.overall = config.timeouts() == null ? null : config.timeouts().overall();
         this.limits = limits;
@@ -94,7 +98,7 @@ public final class ProviderHttp {
         if (budget != null && (budget.isNegative() || budget.isZero())) {
             return new Exchange.Failed(new Outcome.Timeout("the attempt's deadline passed before the request was sent"));
         }
-        Call call = client.newCall(request);
+        Call call = (isIdempotent(request) ? client : sendOnce).newCall(request);
         if (budget != null) {
             call.timeout().timeout(budget.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -118,6 +122,11 @@ public final class ProviderHttp {
                         "response body is larger than the " + (e.cap >> 10) + " KiB limit"));
             }
         }
+    }
+
+    /// GETs (task polls, downloads, Space queue streams) may be re-sent on a dropped pooled connection.
+    private static boolean isIdempotent(Request request) {
+        return request.method().equals("GET") || request.method().equals("HEAD");
     }
 
     static byte[] readCapped(ResponseBody body, long cap) throws IOException {

@@ -159,11 +159,10 @@ public abstract class OpenAiFamilyContract {
                     .addHeader("Content-Type", c.body().startsWith("<") ? "text/html" : "application/json")
                     .body(c.body()).build();
             api.enqueue(response);
-            if (c.status() == 408) {
-                // OkHttp itself retries a lone 408 once, as RFC 9110 allows; the second one reaches us
-                api.enqueue(response);
-            }
+            int before = api.getRequestCount();
             assertExpected(c, assertInstanceOf(Outcome.Failure.class, generate()));
+            // not even a 408 is re-sent behind the pipeline's back (OkHttp would, as RFC 9110 allows)
+            assertEquals(before + 1, api.getRequestCount());
         }));
     }
 
@@ -249,6 +248,22 @@ public abstract class OpenAiFamilyContract {
         Outcome outcome = generate(config().build(), new BodyLimits(4 * 1024, 4 * 1024 * 1024));
 
         assertTrue(assertInstanceOf(Outcome.BadResponse.class, outcome).message().contains("larger than"));
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheRequestIsNotSilentlySentAgain() {
+        api.enqueue(json(200, b64Answer(TestImages.png(16, 16))));
+        api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        api.enqueue(json(200, b64Answer(TestImages.png(16, 16))));
+        ImageProvider provider = newProvider(config().build(), BASE, BodyLimits.DEFAULT);
+        provider.generate(TestConfigs.call(id(), Instant.now().plusSeconds(30), new CallScope()));
+
+        // the second request goes out on the pooled connection, which the server drops after reading it
+        Outcome outcome = provider.generate(TestConfigs.call(id(), Instant.now().plusSeconds(30), new CallScope()));
+
+        // a generation request spends quota: it is sent exactly as often as the attempts say
+        assertInstanceOf(Outcome.NetworkError.class, outcome);
+        assertEquals(2, api.getRequestCount());
     }
 
     @Test

@@ -60,7 +60,9 @@ final class TaskAttempt {
             }
             Exchange exchange = send(request);
             if (!(exchange instanceof Exchange.Reply reply)) {
-                return ((Exchange.Failed) exchange).failure();
+                Outcome.Failure failure = ((Exchange.Failed) exchange).failure();
+                // the deadline fell during a poll rather than between two: the task still didn't finish
+                return failure instanceof Outcome.Timeout && !now().isBefore(deadline) ? notFinished() : failure;
             }
             boolean young = now().isBefore(submittedAt.plus(ModelScopeProvider.NOT_FOUND_GRACE));
             Outcome outcome = reply.isSuccessful() ? taskAnswer(reply, young) : pollError(reply, young);
@@ -128,8 +130,7 @@ final class TaskAttempt {
             CallScope scope = call.scope();
             if (scope != null && scope.isCancelled()) return IoFailures.cancelled(scope);
             Instant now = now();
-            if (!now.isBefore(deadline)) return new Outcome.Timeout("the generation task did not finish before"
-                    + " the attempt's deadline");
+            if (!now.isBefore(deadline)) return notFinished();
             if (!now.isBefore(wakeAt)) return null;
             Duration left = Duration.between(now, wakeAt.isBefore(deadline) ? wakeAt : deadline);
             try {
@@ -139,6 +140,10 @@ final class TaskAttempt {
                 return Outcome.NetworkError.cancelled("interrupted");
             }
         }
+    }
+
+    private static Outcome.Timeout notFinished() {
+        return new Outcome.Timeout("the generation task did not finish before the attempt's deadline");
     }
 
     private Instant now() {
