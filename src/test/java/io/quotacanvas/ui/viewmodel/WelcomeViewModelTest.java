@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.pipeline.EngineListener;
+import io.quotacanvas.provider.CallScope;
+import io.quotacanvas.testing.FakeImagesServer;
 import io.quotacanvas.ui.I18n;
 import io.quotacanvas.ui.SettingsStore;
 import io.quotacanvas.ui.StudioFixture;
@@ -97,6 +101,25 @@ class WelcomeViewModelTest {
         assertFalse(again.welcome().showingProperty().get(), "a dismissed welcome stays closed at the next start");
         again.welcome().show();
         assertTrue(again.welcome().showingProperty().get());
+    }
+
+    @Test
+    void aLibraryWithImagesIsNoFirstRunEvenWithoutTokens() throws Exception {
+        try (FakeImagesServer gitee = new FakeImagesServer(FakeImagesServer.Flavor.GITEE)) {
+            java.nio.file.Files.writeString(home.resolve("config.yaml"), """
+                    routing:
+                      provider_order: [gitee]
+                    providers:
+                      gitee:
+                        base_url: %s
+                    """.formatted(gitee.baseUrl()));
+            studio(Map.of("QUOTA_CANVAS_GITEE_TOKENS", "test-token-1"), Locale.ENGLISH);
+            var made = services.generate(ImageRequest.of("a fox").withOptimizePrompt(false), EngineListener.NONE, new CallScope());
+            assertEquals(1, made.generatedCount());
+        }
+        MainViewModel later = studio(Map.of(), Locale.ENGLISH);   // the token was only in the environment
+        assertEquals(0, later.welcome().offers().stream().mapToInt(o -> o.tokensProperty().get()).sum());
+        assertFalse(later.welcome().showingProperty().get(), "someone with images has used the studio before");
     }
 
     @Test
