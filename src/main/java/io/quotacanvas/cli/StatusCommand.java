@@ -4,6 +4,7 @@ import io.quotacanvas.contract.JsonPayloads;
 import io.quotacanvas.contract.TokenPayloads;
 
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.core.ProviderGuide;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.token.QuotaStatus.ModelStatus;
 import io.quotacanvas.token.QuotaStatus.ProviderStatus;
@@ -11,6 +12,8 @@ import io.quotacanvas.token.QuotaStatus.StatusReport;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,13 +41,49 @@ final class StatusCommand extends AppCommand {
         ProviderId only = providerOrNull(provider);
         List<ProviderStatus> shown = report.providers().stream()
                 .filter(p -> only == null || p.provider() == only).toList();
+        // with no token anywhere, say what works now and how to add one (in JSON a field present only then)
+        String hint = report.providers().stream().allMatch(p -> p.tokens().isEmpty()) ? noTokensHint() : null;
         if (json) {
-            io.out().println(JsonPayloads.write(TokenPayloads.status(report.at(), shown)));
+            Map<String, Object> payload = TokenPayloads.status(report.at(), shown);
+            if (hint != null) {
+                payload.put("hint", hint);
+            }
+            io.out().println(JsonPayloads.write(payload));
         } else {
+            if (hint != null) {
+                io.out().println(wrap(hint, 100));
+                io.out().println();
+            }
             shown.forEach(p -> text(p, io));
         }
         io.out().flush();
         return ExitCode.ALL;
+    }
+
+    /// One short paragraph for a newcomer: what works with no token, where free tokens come from, how to add.
+    static String noTokensHint() {
+        String sites = ProviderGuide.all().stream().filter(g -> g.tokenUrl() != null)
+                .map(g -> g.provider().wireName() + " " + g.tokenUrl()).collect(Collectors.joining(", "));
+        return "No tokens yet. " + ProviderGuide.ANONYMOUS + ". A free token gives much more; get one at " + sites
+                + ", then add it with `quota-canvas tokens add --provider NAME < token.txt` or paste it into the"
+                + " studio's welcome panel or Tokens window.";
+    }
+
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > width) {
+                out.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
     }
 
     private static void text(ProviderStatus p, Output io) {

@@ -13,4 +13,8 @@ public interface DesktopPort {
 
     /// Shows the folder in the system's file manager.
     void openFolder(Path folder);
+
+    /// Opens a web page in the browser (the welcome panel's token pages). Does nothing by default.
+    default void openLink(String url) {
+    }
 }

@@ -57,6 +57,19 @@ public final class FxDesktop implements DesktopPort, FileChooserPort {
     }
 
     @Override
+    public void openLink(String url) {
+        try {
+            if (host != null) {
+                host.showDocument(url);
+            } else if (Desktop.isDesktopSupported()) {
+                Desktop.getDesktop().browse(java.net.URI.create(url));
+            }
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "could not open " + url, e);
+        }
+    }
+
+    @Override
     public Optional<Path> chooseSaveTarget(javafx.stage.Window owner, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("detail.saveAs"));

@@ -78,6 +78,7 @@ public final class StudioApp extends Application {
         i18n = new I18n(Locale.getDefault());
         if (startupError != null) {
             ThemeManager.apply(ThemeChoice.parse(store.get("ui.theme", "system")));
+            primary.getIcons().setAll(AppIcons.all());
             StartupFailure.show(primary, i18n, startupError);
             return;
         }
@@ -95,6 +96,7 @@ public final class StudioApp extends Application {
         scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
         primary.setScene(scene);
         primary.titleProperty().bind(i18n.text("app.title"));
+        primary.getIcons().setAll(AppIcons.all());
         vm.unexpectedProperty().addListener((o, a, error) -> showUnexpected(error));
         if (setup.exitOnClose()) {
             // a bug in an event handler reaches the person as the error dialog, not as silence
@@ -130,6 +132,7 @@ public final class StudioApp extends Application {
             TokenManagerViewModel tokens = new TokenManagerViewModel(services.tokens(), tasks, i18n, services.clock(),
                     ZoneId.systemDefault(), vm.status()::refresh, vm::failed);
             tokenWindow = new TokenManagerDialog(tokens, i18n, confirmations()).create(stage);
+            tokenWindow.getIcons().setAll(AppIcons.all());
             tokenWindow.setUserData(tokens);
         }
         TokenManagerViewModel tokens = (TokenManagerViewModel) tokenWindow.getUserData();

@@ -28,6 +28,7 @@ public final class StudioFixture {
         public final List<String> texts = new ArrayList<>();
         public final List<Path> images = new ArrayList<>();
         public final List<Path> folders = new ArrayList<>();
+        public final List<String> links = new ArrayList<>();
 
         @Override
         public void copyText(String text) {
@@ -42,6 +43,11 @@ public final class StudioFixture {
         @Override
         public void openFolder(Path folder) {
             folders.add(folder);
+        }
+
+        @Override
+        public void openLink(String url) {
+            links.add(url);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.quotacanvas.ui.control;
 import atlantafx.base.theme.Styles;
 import io.quotacanvas.ui.I18n;
 import io.quotacanvas.ui.viewmodel.ChainRow;
+import io.quotacanvas.ui.viewmodel.SkipExplanations;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class ChainCell extends ListCell<ChainRow> {
         route.getStyleClass().add("chain-route");
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         detail.setWrapText(true);
+        // a wrapping label needs a width to wrap at: the cell's, less the icon column
+        detail.prefWidthProperty().bind(widthProperty().subtract(40));
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox lines = new VBox(1, route, detail);
         box = new HBox(6, icon, lines);
         box.setAlignment(Pos.TOP_LEFT);
@@ -80,7 +84,9 @@ public final class ChainCell extends ListCell<ChainRow> {
         if (r.coolingUntil() != null) {
             parts.add(i18n.get("chain.coolingUntil", HH_MM.format(r.coolingUntil().atZone(zone))));
         }
-        if (r.message() != null && !r.message().isBlank()) {
+        if (r.kind() == ChainRow.Kind.SKIPPED) {
+            parts.add(SkipExplanations.explain(r, i18n));
+        } else if (r.message() != null && !r.message().isBlank()) {
             parts.add(r.message());
         }
         return String.join(" · ", parts);

@@ -1,6 +1,7 @@
 package io.quotacanvas.ui.view;
 
 import atlantafx.base.theme.Styles;
+import io.quotacanvas.ui.AppIcons;
 import io.quotacanvas.ui.Confirmations;
 import io.quotacanvas.ui.FileChooserPort;
 import io.quotacanvas.ui.I18n;
@@ -17,7 +18,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -28,7 +32,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 
 /// The main window's content: header, create panel | (gallery / chain), status bar, with the detail view
 /// laid over it. A PNG dropped anywhere fills the create panel from its embedded settings.
@@ -87,7 +91,7 @@ public final class MainView {
     private Node createHeader() {
         Label title = new Label();
         title.textProperty().bind(i18n.text("app.title"));
-        title.setGraphic(new FontIcon(MaterialDesignP.PALETTE_OUTLINE));
+        title.setGraphic(new ImageView(AppIcons.of(24)));
         title.getStyleClass().add(Styles.TITLE_3);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -102,11 +106,28 @@ public final class MainView {
         tokens.textProperty().bind(i18n.text("tokens.open"));
         tokens.getStyleClass().add(Styles.FLAT);
         tokens.setOnAction(e -> vm.status().openTokenManager(null));
-        HBox header = new HBox(8, title, grow, tokens, settings);
+        HBox header = new HBox(8, title, grow, tokens, settings, createHelp());
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 12, 6, 12));
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /// Help: the welcome panel again, and About.
+    private Node createHelp() {
+        MenuItem welcome = new MenuItem();
+        welcome.setId("help-welcome");
+        welcome.textProperty().bind(i18n.text("help.welcome"));
+        welcome.setOnAction(e -> vm.welcome().show());
+        MenuItem about = new MenuItem();
+        about.setId("help-about");
+        about.textProperty().bind(i18n.text("help.about"));
+        MenuButton help = new MenuButton(null, new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE), welcome, about);
+        about.setOnAction(e -> new AboutDialog(vm.about(), i18n).create(help.getScene().getWindow()).show());
+        help.setId("open-help");
+        help.textProperty().bind(i18n.text("help.open"));
+        help.getStyleClass().add(Styles.FLAT);
+        return help;
     }
 
     private Node createBody() {
@@ -116,7 +137,9 @@ public final class MainView {
         right.getItems().setAll(gallery, chain);
         right.setDividerPositions(0.68);
         Node create = new CreatePanel(vm.create(), vm.generation(), vm.status(), i18n).build();
-        main.getItems().setAll(create, right);
+        // the first-run panel covers gallery and chain (both empty then) and leaves the create panel usable
+        StackPane work = new StackPane(right, new WelcomeView(vm.welcome(), i18n).build());
+        main.getItems().setAll(create, work);
         main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(create, false);
         return main;

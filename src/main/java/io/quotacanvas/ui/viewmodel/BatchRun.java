@@ -48,6 +48,11 @@ final class BatchRun {
 
     /// Records an event in the image's chain; returns the step text for its tile, or null if unchanged.
     String apply(EngineEvent event) {
+        if (event instanceof EngineEvent.CandidateSkipped k && k.imageIndex() < 0) {
+            // what the plan left out is announced once per batch; every image's chain lists it, as stored ones do
+            chains.forEach(chain -> chain.add(ChainRow.of(k.skip())));
+            return null;
+        }
         if (event.imageIndex() < 0 || event.imageIndex() >= chains.size()) {
             return null;
         }

@@ -34,6 +34,8 @@ public final class MainViewModel {
     private final DetailViewModel detail;
     private final StatusViewModel status;
     private final SettingsViewModel settings;
+    private final WelcomeViewModel welcome;
+    private final AboutViewModel about;
 
     public MainViewModel(StudioServices services, TaskService tasks, I18n i18n, SettingsStore store,
                          DesktopPort desktop, TokenManagerHook tokenManager) {
@@ -48,6 +50,8 @@ public final class MainViewModel {
         this.detail = new DetailViewModel(services.images(), tasks, i18n, desktop, gallery, create, generation,
                 notice::set, this::failed);
         this.status = new StatusViewModel(services, tasks, i18n, tokenManager, this::failed);
+        this.welcome = new WelcomeViewModel(services, tasks, i18n, store, desktop, create, status::refresh, this::failed);
+        this.about = new AboutViewModel(services, tasks, i18n, desktop, AboutViewModel.manifestVersion());
         generation.setOnTokensChanged(status::refresh);
         gallery.selectedProperty().addListener((obs, old, now) -> showChainOf(now));
     }
@@ -59,6 +63,8 @@ public final class MainViewModel {
     public DetailViewModel detail() { return detail; }
     public StatusViewModel status() { return status; }
     public SettingsViewModel settings() { return settings; }
+    public WelcomeViewModel welcome() { return welcome; }
+    public AboutViewModel about() { return about; }
     public StudioServices.Folders folders() { return services.folders(); }
 
     /// The last message for the person ("Saved to …", a readable error).
@@ -72,6 +78,7 @@ public final class MainViewModel {
         create.restore(store);
         gallery.reload();
         status.refresh();
+        welcome.start();
     }
 
     public void notify(String message) {
