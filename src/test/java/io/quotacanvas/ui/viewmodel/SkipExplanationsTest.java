@@ -2,7 +2,9 @@ package io.quotacanvas.ui.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.AttemptRecord;
+import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.ui.I18n;
@@ -15,7 +17,7 @@ class SkipExplanationsTest {
     private final I18n zh = new I18n(Locale.SIMPLIFIED_CHINESE);
 
     private static ChainRow skipped(ProviderId provider, String model, String reason) {
-        return ChainRow.of(new AttemptRecord("skip", provider, model, null, AttemptRecord.SKIPPED, 0, reason, 0, null));
+        return ChainRow.of(new AttemptRecord(AttemptStep.SKIP, provider, model, null, AttemptOutcome.SKIPPED, 0, reason, 0, null));
     }
 
     @Test
@@ -46,8 +48,8 @@ class SkipExplanationsTest {
     @Test
     void thePlansSkipsAppearInEveryImagesLiveChain() {
         BatchRun batch = new BatchRun(1, "a fox", 2);
-        AttemptRecord skip = new AttemptRecord("skip", ProviderId.MODELSCOPE, "z-image-turbo", null,
-                AttemptRecord.SKIPPED, 0, "no tokens configured", 0, null);
+        AttemptRecord skip = new AttemptRecord(AttemptStep.SKIP, ProviderId.MODELSCOPE, "z-image-turbo", null,
+                AttemptOutcome.SKIPPED, 0, "no tokens configured", 0, null);
         batch.apply(new EngineEvent.CandidateSkipped(-1, skip));
         assertEquals(ChainRow.of(skip), batch.chain(0).getFirst());
         assertEquals(ChainRow.of(skip), batch.chain(1).getFirst());
