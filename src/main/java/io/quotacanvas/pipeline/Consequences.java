@@ -52,8 +52,13 @@ final class Consequences {
                 FailureClass.QUOTA_EXHAUSTED));
     }
 
-    /// Auth failure: the token is invalid until it changes or a test succeeds.
+    /// Auth failure: the token is invalid until it changes or a test succeeds. Refused for this model only,
+    /// the token × model rests until the provider's next quota reset (reason auth_failed) instead.
     void invalidate(ModelCandidate model, AttemptRunner.Run run, Outcome.AuthFailed why) {
+        if (why.modelOnly()) {
+            coolToken(model, run, Cooling.quotaUntil(route.config(), null, ctx.clock().instant()), why, true);
+            return;
+        }
         job.record(route.provider(), model.canonical(), token, run, null);
         ctx.ledger().invalidate(token, why.message(), ctx.clock().instant());
         job.emit(new EngineEvent.TokenInvalidated(job.index(), route.provider(), token.label(), why.message()));

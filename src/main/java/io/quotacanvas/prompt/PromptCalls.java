@@ -74,6 +74,9 @@ final class PromptCalls {
             // the limit was seen on the text model: its image models learn their own limits by themselves
             case Outcome.RateLimited r -> cool(route, token, model, now.plus(restFor(route, r.retryAfter())), r,
                     listener);
+            // refused for the text model only: the token × text model rests, the token stays good for images
+            case Outcome.AuthFailed a when a.modelOnly() -> cool(route, token, model,
+                    route.config().quotaReset().nextAfter(now), a, listener);
             case Outcome.AuthFailed a -> {
                 ledger.invalidate(token, a.message(), now);
                 EngineListener.safely(listener, new EngineEvent.TokenInvalidated(-1, route.provider(), token.label(),

@@ -115,6 +115,29 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void aGitee403KeepsTheTokenForOtherModelsAndIsNotResentForThatModel() {
+        // neither token has a resource package for FLUX.2-dev; both have one for z-image-turbo
+        gitee.modelReply("FLUX.2-dev", Reply.FORBIDDEN);
+
+        var first = cli.run("--prompt", "a lighthouse", "--model", "flux-2", "--provider", "gitee", "--json",
+                "--no-optimize-prompt");
+
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals(List.of("gitee/flux-2 (gitee#1 …0001): auth_failed", "gitee/flux-2 (gitee#2 …0002): auth_failed",
+                "gitee/z-image-turbo (gitee#1 …0001): success"), strings(first.json().get("fallback_chain")));
+        assertEquals("2026-11-24T16:00:00Z", first.json().get("attempts").get(0).get("cooling_until").asString());
+
+        var second = cli.run("--prompt", "a harbour", "--model", "flux-2", "--provider", "gitee", "--json",
+                "--no-optimize-prompt");
+
+        assertEquals(0, second.exitCode(), second.stderr());
+        long fluxRequests = gitee.generationRequests().stream()
+                .filter(r -> r.getBody().utf8().contains("FLUX.2-dev")).count();
+        assertEquals(2, fluxRequests, "each token asked once for the model it has no package for, not again");
+        assertEquals("z-image-turbo", second.json().get("model").asString());
+    }
+
+    @Test
     void aCooledTokenIsSkippedInTheNextRunUntilItsInstantThenUsedAgain() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
         assertEquals(0, cli.run("--prompt", "first run", "--no-optimize-prompt", "--quiet").exitCode());
