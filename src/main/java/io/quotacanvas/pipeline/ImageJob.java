@@ -247,12 +247,7 @@ final class ImageJob {
     }
 
     private GenerationSettings settingsFor(ProviderConfig provider, ModelCandidate model) {
-        ModelDefaults.Defaults d = ModelDefaults.of(model.canonical());
-        int steps = request.steps() != null ? request.steps() : d.steps();
-        Double guidance = request.guidanceScale() != null ? request.guidanceScale() : d.guidanceScale();
-        return new GenerationSettings(job.promptFinal(), request.aspectRatio(),
-                request.aspectRatio().size(request.enableHd(), provider.hdScale()), seed, steps, guidance,
-                request.enableHd());
+        return ModelDefaults.settings(provider, model.canonical(), request, job.promptFinal(), seed);
     }
 
     private long elapsedMs() {
