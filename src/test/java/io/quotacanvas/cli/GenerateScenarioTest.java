@@ -138,6 +138,56 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void anOpenAiCompatibleProviderWithoutABaseUrlIsAConfigErrorWhenNamedAndSkippedInAuto() {
+        // an OpenAI key alone used to send Qwen/Qwen-Image to api.openai.com
+        cli.env("OPENAI_API_KEY", "openai-key-0001");
+
+        var named = cli.run("--prompt", "a fox", "--provider", "openai_compatible", "--json", "--no-optimize-prompt");
+
+        assertEquals(ExitCode.USAGE, named.exitCode(), named.stdout());
+        assertEquals("config_error", named.json().get("error_type").asString());
+        String problem = named.json().get("problems").get(0).asString();
+        assertTrue(problem.contains("providers.openai_compatible.base_url"), problem);
+        assertTrue(problem.contains("QUOTA_CANVAS_OPENAI_COMPATIBLE_URL"), problem);
+        assertTrue(cli.allFiles().stream().noneMatch(f -> f.toString().endsWith(".png")), "nothing generated");
+
+        gitee.defaultReply(Reply.SERVER_ERROR);
+        cli.config("""
+                routing:
+                  provider_order: [gitee, openai_compatible]
+                providers:
+                  gitee: {base_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
+                """.formatted(gitee.baseUrl()));
+        var auto = cli.run("--prompt", "a fox", "--json", "--no-optimize-prompt");
+
+        assertEquals(ExitCode.NONE, auto.exitCode(), auto.stdout());
+        assertTrue(strings(auto.json().get("fallback_chain")).contains("openai_compatible/z-image-turbo: skipped (no base"
+                + " URL: set providers.openai_compatible.base_url in the config (or QUOTA_CANVAS_OPENAI_COMPATIBLE_URL"
+                + " / T2I_PEINTURE_OPENAI_COMPATIBLE_URL), e.g. https://api.siliconflow.cn/v1)"),
+                auto.json().get("fallback_chain").toString());
+    }
+
+    @Test
+    void anOpenAiCompatibleServerGetsTheModelIdAsGivenWhenNoMapNamesIt() throws Exception {
+        try (FakeImagesServer compatible = new FakeImagesServer(Flavor.OPENAI)) {
+            compatible.defaultReply(Reply.OK_B64);
+            cli.env("QUOTA_CANVAS_OPENAI_COMPATIBLE_URL", compatible.baseUrl());
+            cli.env("QUOTA_CANVAS_OPENAI_COMPATIBLE_TOKENS", "compatible-key-0001");
+
+            var run = cli.run("--prompt", "a fox", "--provider", "openai_compatible", "--model", "gpt-image-1",
+                    "--json", "--no-optimize-prompt");
+
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertEquals("gpt-image-1", run.json().get("model").asString());
+            assertEquals(1, compatible.generationRequests().size());
+            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(compatible.generationRequests().getFirst().getBody().utf8());
+            assertEquals("gpt-image-1", body.get("model").asString());
+            assertFalse(body.has("guidance_scale"));
+        }
+    }
+
+    @Test
     void aCooledTokenIsSkippedInTheNextRunUntilItsInstantThenUsedAgain() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
         assertEquals(0, cli.run("--prompt", "first run", "--no-optimize-prompt", "--quiet").exitCode());
