@@ -115,6 +115,35 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void giteeIsSentTheSeedsStepsGuidanceAndHdSizePerModel() {
+        var qwen = cli.run("--prompt", "a koi", "--provider", "gitee", "--model", "qwen-image", "--json",
+                "--no-optimize-prompt");
+        var flux = cli.run("--prompt", "a koi", "--provider", "gitee", "--model", "flux-1", "--enable-hd", "--json",
+                "--no-optimize-prompt");
+        var turbo = cli.run("--prompt", "a koi", "--provider", "gitee", "--enable-hd", "--guidance-scale", "5",
+                "--aspect-ratio", "16:9", "--json", "--no-optimize-prompt");
+
+        List<JsonNode> bodies = gitee.generationRequests().stream()
+                .map(r -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.getBody().utf8())).toList();
+        // Qwen-Image: 20 steps and no guidance_scale, as neither reference sends one
+        assertEquals(0, qwen.exitCode(), qwen.stderr());
+        assertEquals(20, bodies.get(0).get("num_inference_steps").asInt());
+        assertFalse(bodies.get(0).has("guidance_scale"), bodies.get(0).toString());
+        assertTrue(qwen.json().get("guidance_scale").isNull());
+        // FLUX: x1.5 for HD (never 2048x2048), guidance 4.5
+        assertEquals(0, flux.exitCode(), flux.stderr());
+        assertEquals(List.of(1536, 1536, 20), List.of(bodies.get(1).get("width").asInt(),
+                bodies.get(1).get("height").asInt(), bodies.get(1).get("num_inference_steps").asInt()));
+        assertEquals(4.5, bodies.get(1).get("guidance_scale").asDouble());
+        // Z-Image-Turbo: x2 for HD; it takes no guidance, so an asked-for one is not sent
+        assertEquals(0, turbo.exitCode(), turbo.stderr());
+        assertEquals(List.of(2048, 1152, 9), List.of(bodies.get(2).get("width").asInt(),
+                bodies.get(2).get("height").asInt(), bodies.get(2).get("num_inference_steps").asInt()));
+        assertFalse(bodies.get(2).has("guidance_scale"), bodies.get(2).toString());
+        assertTrue(turbo.json().get("guidance_scale").isNull());
+    }
+
+    @Test
     void aGitee403KeepsTheTokenForOtherModelsAndIsNotResentForThatModel() {
         // neither token has a resource package for FLUX.2-dev; both have one for z-image-turbo
         gitee.modelReply("FLUX.2-dev", Reply.FORBIDDEN);

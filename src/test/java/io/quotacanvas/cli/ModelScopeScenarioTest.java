@@ -147,6 +147,19 @@ class ModelScopeScenarioTest {
     }
 
     @Test
+    void hdFluxStaysWithinModelScopesFluxSizeRangeWithTheSeedsGuidance() {
+        var run = cli.run("--prompt", "tea house", "--model", "flux-1", "--enable-hd", "--aspect-ratio", "16:9",
+                "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String body = modelscope.submits().getFirst().getBody().utf8();
+        assertTrue(body.contains("\"model\":\"MusePublic/489_ckpt_FLUX_1\""), body);
+        // x2 would ask for 2048x1152; ModelScope documents FLUX sizes up to 1024
+        assertTrue(body.contains("\"size\":\"1024x576\""), body);
+        assertTrue(body.contains("\"steps\":20") && body.contains("\"guidance\":3.5"), body);
+    }
+
+    @Test
     void a403CoolsOnlyThisTokenForThisModel() {
         modelscope.nextSubmit(FakeModelScopeServer.json(403,
                 "{\"errors\":{\"message\":\"You do not have permission to access this model\"}}").build());
