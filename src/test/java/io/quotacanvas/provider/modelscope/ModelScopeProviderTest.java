@@ -339,7 +339,9 @@ class ModelScopeProviderTest {
         Outcome.Timeout timeout = assertInstanceOf(Outcome.Timeout.class,
                 generate(config().build(), Clock.systemUTC(), call));
 
-        assertTrue(timeout.message().contains("did not finish"), timeout.message());
+        // the deadline falls between polls, or (on a loaded machine) during one: a timeout either way
+        assertTrue(timeout.message().contains("did not finish") || timeout.message().contains("did not answer in time"),
+                timeout.message());
         assertTrue(server.polls().size() >= 2, "it kept polling until then");
     }
 
