@@ -55,7 +55,7 @@ public final class QuotaCanvas implements AutoCloseable {
         this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
                 new ProviderPromptPreparer(config, http, clock, promptCache), clock);
         this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
-        this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock, TokenProbes.HUGGINGFACE_HUB), ledger,
+        this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock), ledger,
                 clock);
     }
 

@@ -3,6 +3,7 @@ package io.quotacanvas.cli;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ConfigException;
+import io.quotacanvas.config.ConfigProblem;
 import io.quotacanvas.contract.JsonPayloads;
 import io.quotacanvas.core.AspectRatio;
 import io.quotacanvas.core.ErrorType;
@@ -16,6 +17,7 @@ import io.quotacanvas.provider.CallScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -107,6 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
             ImageRequest request = toRequest(app.config());
+            requireCallable(app.config(), request.provider());
             EngineListener progress = quiet ? EngineListener.NONE
                     : new ProgressPrinter(io.err(), count, ZoneId.systemDefault());
             BatchResult batch = app.engine().run(request, new OutputPaths(output, count), progress, new CallScope());
@@ -150,6 +153,16 @@ public final class GenerateCommand implements Callable<Integer> {
             return "--seed must not be negative (got " + seed + ").";
         }
         return null;
+    }
+
+    /// A provider asked for by name that can't be called as configured (an OpenAI-compatible endpoint without
+    /// a base URL) is a config error naming what to set, before any request.
+    private static void requireCallable(AppConfig cfg, ProviderId chosen) throws ConfigException {
+        String problem = chosen == null ? null : cfg.provider(chosen).setupProblem();
+        if (problem != null) {
+            throw new ConfigException(List.of(new ConfigProblem(cfg.source(), 0,
+                    "providers." + chosen.wireName() + ".base_url", problem)));
+        }
     }
 
     private ImageRequest toRequest(AppConfig cfg) {

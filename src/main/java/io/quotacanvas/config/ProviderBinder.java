@@ -20,8 +20,12 @@ import tools.jackson.databind.JsonNode;
 /// override. Problems go to the section's [Problems]; token values never appear in them. Not thread-safe.
 final class ProviderBinder {
     private static final List<String> KEYS = List.of("enabled", "base_url", "tokens", "models", "default_model",
-            "text_model", "quota_reset", "rate_limit_cooldown", "hd_scale", "timeouts", "options");
-    private static final List<String> HF_KEYS = List.of("public_fallback", "spaces");
+            "text_model", "quota_reset", "rate_limit_cooldown", "hd_scale", "max_size", "model_settings", "timeouts",
+            "options");
+    private static final List<String> HF_KEYS = List.of("public_fallback", "spaces", "hub_url");
+    private static final List<String> MODEL_SETTING_KEYS = List.of("steps", "guidance", "hd_scale", "max_size");
+    /// The smallest side any provider accepts; a smaller `max_size` is surely a typo.
+    private static final int MIN_SIZE = 64;
 
     private final Map<String, String> env;
 
@@ -41,7 +45,65 @@ final class ProviderBinder {
                 defaultModel(s, models), textModel(s), timeouts(s), quotaReset(s),
                 s.positiveDuration("rate_limit_cooldown"), s.numberBetween("hd_scale", 1, 4),
                 options(s), hf && s.has("public_fallback") && s.bool("public_fallback"),
-                hf ? spaces(s) : Map.of());
+                hf ? spaces(s) : Map.of(), hf && s.has("hub_url") ? s.httpUrl("hub_url") : null, maxSize(s),
+                modelSettings(id, s, modelNames(s)));
+    }
+
+    /// `max_size:` — absent or null means no limit.
+    private static int maxSize(Section s) {
+        JsonNode raw = s.raw("max_size");
+        return raw == null || raw.isNull() ? 0 : s.intAtLeast("max_size", MIN_SIZE);
+    }
+
+    /// `model_settings: {<model>: {steps, guidance, hd_scale, max_size}}`; each model must be one of `models`
+    /// (except on `openai_compatible`, which passes unknown model ids through).
+    /// The model names the file gives, valid or not (a broken entry is reported once, under models).
+    private static Set<String> modelNames(Section s) {
+        JsonNode node = s.raw("models");
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (node != null && node.isObject()) {
+            names.addAll(node.propertyNames());
+        }
+        return names;
+    }
+
+    private static Map<String, ModelSettings> modelSettings(ProviderId id, Section s, Set<String> models) {
+        Map<String, ModelSettings> out = new LinkedHashMap<>();
+        JsonNode raw = s.raw("model_settings");
+        if (raw == null || raw.isNull()) {
+            return out;
+        }
+        s.section("model_settings").ifPresent(all -> {
+            for (String model : all.keys()) {
+                // an OpenAI-compatible server also takes model ids the map doesn't name
+                if (!models.contains(model) && id != ProviderId.OPENAI_COMPATIBLE) {
+                    s.problems().add(all.path(model), "'" + model + "' is not one of this provider's models ("
+                            + String.join(", ", models) + "); add it under models or remove it here");
+                }
+                all.section(model).ifPresent(m -> out.put(model, modelSetting(m)));
+            }
+        });
+        return ordered(out);
+    }
+
+    private static ModelSettings modelSetting(Section m) {
+        m.allowOnly(MODEL_SETTING_KEYS);
+        Integer steps = present(m, "steps") ? m.intAtLeast("steps", 1) : null;
+        JsonNode guidance = m.raw("guidance");
+        boolean none = guidance != null && guidance.isString() && guidance.stringValue().strip().equals("none");
+        boolean text = guidance != null && guidance.isString() && !none && !guidance.stringValue().contains("${");
+        if (text) {
+            m.problems().add(m.path("guidance"), "must be a number, or none for a model that takes no guidance");
+        }
+        Double g = none || text || !present(m, "guidance") ? null : m.numberBetween("guidance", 0, 50);
+        Double hd = present(m, "hd_scale") ? m.numberBetween("hd_scale", 1, 4) : null;
+        Integer max = present(m, "max_size") ? m.intAtLeast("max_size", MIN_SIZE) : null;
+        return new ModelSettings(steps, g, !none, hd, max);
+    }
+
+    private static boolean present(Section s, String key) {
+        JsonNode raw = s.raw(key);
+        return raw != null && !raw.isNull();
     }
 
     /// `options:` — free-form per provider, but the options the adapters read are checked here so a typo'd
@@ -63,8 +125,9 @@ final class ProviderBinder {
                     }
                 }
                 case "response_format" -> {
-                    if (!value.equals("url") && !value.equals("b64_json")) {
-                        s.problems().add(where, "must be url or b64_json");
+                    if (!value.equals("url") && !value.equals("b64_json") && !value.equals("omit")) {
+                        s.problems().add(where, "must be url, b64_json, or omit (send none: OpenAI's gpt-image"
+                                + " models reject the field)");
                     }
                 }
                 default -> { }
@@ -76,14 +139,16 @@ final class ProviderBinder {
     /// A disabled stand-in for a provider the merged config does not mention.
     static ProviderConfig absent(ProviderId id) {
         return new ProviderConfig(id, false, null, List.of(), Map.of(), null, null, null, null, null, 1, Map.of(),
-                false, Map.of());
+                false, Map.of(), null, 0, Map.of());
     }
 
     private URI baseUrl(ProviderId id, Section s) {
         Optional<EnvironmentTokens.Setting> override = id == ProviderId.OPENAI_COMPATIBLE
                 ? EnvironmentTokens.openAiCompatibleUrl(env) : Optional.empty();
         if (override.isEmpty()) {
-            return s.httpUrl("base_url");
+            // an OpenAI-compatible endpoint has no default host: without one the provider waits, unused
+            boolean optional = id == ProviderId.OPENAI_COMPATIBLE && !present(s, "base_url");
+            return optional ? null : s.httpUrl("base_url");
         }
         URI uri = Urls.absoluteHttp(override.get().value());
         if (uri == null) {

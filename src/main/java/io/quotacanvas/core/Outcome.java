@@ -48,7 +48,14 @@ public sealed interface Outcome {
         public FailureClass failureClass() { return FailureClass.RATE_LIMITED; }
     }
 
-    record AuthFailed(int httpStatus, String message) implements Failure {
+    /// The provider refused the token. `modelOnly` says it refused this token for this model only (a Gitee
+    /// token without a resource package for the model, a model restricted on ModelScope): the token stays
+    /// good for other models.
+    record AuthFailed(int httpStatus, String message, boolean modelOnly) implements Failure {
+        public AuthFailed(int httpStatus, String message) {
+            this(httpStatus, message, false);
+        }
+
         public FailureClass failureClass() { return FailureClass.AUTH_FAILED; }
     }
 

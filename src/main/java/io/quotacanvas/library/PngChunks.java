@@ -55,7 +55,8 @@ final class PngChunks {
     }
 
     /// Returns `png` with every text chunk whose keyword is in `replacedKeywords` removed and `newChunks`
-    /// inserted just before `IEND`; all other bytes are kept as they are.
+    /// inserted just before the first `IDAT` (where A1111, ExifTool and other readers look for metadata; a
+    /// file without image data gets them before `IEND`); all other bytes are kept as they are.
     ///
     /// @throws IOException if `png` is not a well-formed chunk sequence ending in `IEND`
     static byte[] replaceText(byte[] png, Set<String> replacedKeywords, byte[]... newChunks) throws IOException {
@@ -66,6 +67,7 @@ final class PngChunks {
         out.write(SIGNATURE);
         ByteBuffer buf = ByteBuffer.wrap(png);
         buf.position(SIGNATURE.length);
+        boolean inserted = false;
         while (buf.remaining() >= 12) {
             int start = buf.position();
             int length = buf.getInt();
@@ -74,10 +76,13 @@ final class PngChunks {
                 throw new IOException("PNG chunk " + type + " is truncated");
             }
             int end = start + 12 + length;
-            if (type.equals("IEND")) {
+            if (!inserted && (type.equals("IDAT") || type.equals("IEND"))) {
                 for (byte[] c : newChunks) {
                     out.write(c);
                 }
+                inserted = true;
+            }
+            if (type.equals("IEND")) {
                 out.write(png, start, 12 + length);
                 return out.toByteArray();
             }

@@ -12,7 +12,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /// Produces the PNG the library stores: the provider's PNG bytes untouched (or another format re-encoded as
-/// PNG), plus our two metadata chunks before `IEND`.
+/// PNG), plus our two metadata chunks before the image data (`IDAT`), where readers expect them.
 ///
 /// Chunks: `parameters` (A1111 text; `tEXt` if Latin-1, else `iTXt`) and `quota-canvas` (`iTXt`, our JSON).
 /// Stale chunks with those keywords in the input are dropped. Stateless and thread-safe.

@@ -1,6 +1,5 @@
 package io.quotacanvas.pipeline;
 
-import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.AttemptStep;
 import io.quotacanvas.core.ErrorType;
@@ -74,13 +73,7 @@ final class ImageWork extends Job {
 
     /// The settings this image is sent with on `c`'s provider and model.
     GenerationSettings settings(Candidate c) {
-        ProviderConfig provider = c.lane().config();
-        ModelDefaults.Defaults d = ModelDefaults.of(c.model().canonical());
-        int steps = request.steps() != null ? request.steps() : d.steps();
-        Double guidance = request.guidanceScale() != null ? request.guidanceScale() : d.guidanceScale();
-        return new GenerationSettings(promptFinal, request.aspectRatio(),
-                request.aspectRatio().size(request.enableHd(), provider.hdScale()), seed, steps, guidance,
-                request.enableHd());
+        return ModelDefaults.settings(c.lane().config(), c.model().canonical(), request, promptFinal, seed);
     }
 
     @Override

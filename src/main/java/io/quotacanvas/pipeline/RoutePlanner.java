@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /// Turns a request into a [RoutePlan]: which providers (config order for auto, or the named one), which
-/// models on each (requested → `z-image-turbo` → the provider's default, unsupported ones skipped), and
+/// models on each (requested → `z-image-turbo` → the provider's default, unsupported ones skipped; an
+/// OpenAI-compatible server gets a requested id that no provider's map names as-is), and
 /// which tokens. Pure: no I/O, no ledger (token states are checked per attempt, as they change).
 public final class RoutePlanner {
     private final AppConfig config;
@@ -59,6 +60,9 @@ public final class RoutePlanner {
         if (!pc.enabled()) {
             return "disabled in config";
         }
+        if (pc.setupProblem() != null) {
+            return pc.setupProblem();
+        }
         if (!adapters.contains(pc.id())) {
             return "not supported by this version";
         }
@@ -86,6 +90,11 @@ public final class RoutePlanner {
                 continue;
             }
             String canonical = canonicalFor(pc, wanted);
+            // only an asked-for id that no provider knows passes through as-is, never the chain's fallbacks
+            if (canonical == null && wanted.equals(requested) && pc.passesUnknownModels() && !isKnown(wanted)) {
+                out.putIfAbsent(wanted, new ModelCandidate(wanted, wanted));
+                continue;
+            }
             if (canonical == null) {
                 skipped.add(skip(pc.id(), wanted, "model not offered by " + pc.id().wireName()));
                 continue;
@@ -93,6 +102,11 @@ public final class RoutePlanner {
             out.putIfAbsent(canonical, new ModelCandidate(canonical, pc.models().get(canonical)));
         }
         return List.copyOf(out.values());
+    }
+
+    /// True when some provider's model map names `model` (as a canonical name or its own id).
+    private boolean isKnown(String model) {
+        return config.providers().values().stream().anyMatch(p -> canonicalFor(p, model) != null);
     }
 
     private static String canonicalFor(ProviderConfig pc, String wanted) {

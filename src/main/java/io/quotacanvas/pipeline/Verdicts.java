@@ -69,6 +69,10 @@ final class Verdicts {
                     config == null ? null : Cooling.quotaUntil(config, q.resetAt(), now));
             case Outcome.RateLimited r -> cool(flight, failure, elapsedMs, job.kind == CallKind.TEXT,
                     config == null ? null : Cooling.rateLimitUntil(config, r.retryAfter(), now));
+            // refused for this model only (a Gitee resource package, a restricted ModelScope model): the
+            // token × model rests until the provider's next reset, the token stays good for other models
+            case Outcome.AuthFailed a when a.modelOnly() && config != null -> cool(flight, failure, elapsedMs, true,
+                    Cooling.quotaUntil(config, null, now));
             case Outcome.AuthFailed a -> {
                 record(flight, failure, elapsedMs, null);
                 if (c.token() != null && !c.token().isAnonymous()) {

@@ -49,7 +49,7 @@ public final class BearerAuth {
         return switch (failure) {
             case Outcome.QuotaExhausted q -> new Outcome.QuotaExhausted(q.httpStatus(), m, q.resetAt(), q.modelOnly());
             case Outcome.RateLimited r -> new Outcome.RateLimited(r.httpStatus(), m, r.retryAfter());
-            case Outcome.AuthFailed a -> new Outcome.AuthFailed(a.httpStatus(), m);
+            case Outcome.AuthFailed a -> new Outcome.AuthFailed(a.httpStatus(), m, a.modelOnly());
             case Outcome.ModelUnavailable u -> new Outcome.ModelUnavailable(u.httpStatus(), m);
             case Outcome.ContentRejected c -> new Outcome.ContentRejected(c.httpStatus(), m);
             case Outcome.ProviderError p -> new Outcome.ProviderError(p.httpStatus(), m);

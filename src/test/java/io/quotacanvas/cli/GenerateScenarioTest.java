@@ -115,6 +115,108 @@ class GenerateScenarioTest {
     }
 
     @Test
+    void giteeIsSentTheSeedsStepsGuidanceAndHdSizePerModel() {
+        var qwen = cli.run("--prompt", "a koi", "--provider", "gitee", "--model", "qwen-image", "--json",
+                "--no-optimize-prompt");
+        var flux = cli.run("--prompt", "a koi", "--provider", "gitee", "--model", "flux-1", "--enable-hd", "--json",
+                "--no-optimize-prompt");
+        var turbo = cli.run("--prompt", "a koi", "--provider", "gitee", "--enable-hd", "--guidance-scale", "5",
+                "--aspect-ratio", "16:9", "--json", "--no-optimize-prompt");
+
+        List<JsonNode> bodies = gitee.generationRequests().stream()
+                .map(r -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.getBody().utf8())).toList();
+        // Qwen-Image: 20 steps and no guidance_scale, as neither reference sends one
+        assertEquals(0, qwen.exitCode(), qwen.stderr());
+        assertEquals(20, bodies.get(0).get("num_inference_steps").asInt());
+        assertFalse(bodies.get(0).has("guidance_scale"), bodies.get(0).toString());
+        assertTrue(qwen.json().get("guidance_scale").isNull());
+        // FLUX: x1.5 for HD (never 2048x2048), guidance 4.5
+        assertEquals(0, flux.exitCode(), flux.stderr());
+        assertEquals(List.of(1536, 1536, 20), List.of(bodies.get(1).get("width").asInt(),
+                bodies.get(1).get("height").asInt(), bodies.get(1).get("num_inference_steps").asInt()));
+        assertEquals(4.5, bodies.get(1).get("guidance_scale").asDouble());
+        // Z-Image-Turbo: x2 for HD; it takes no guidance, so an asked-for one is not sent
+        assertEquals(0, turbo.exitCode(), turbo.stderr());
+        assertEquals(List.of(2048, 1152, 9), List.of(bodies.get(2).get("width").asInt(),
+                bodies.get(2).get("height").asInt(), bodies.get(2).get("num_inference_steps").asInt()));
+        assertFalse(bodies.get(2).has("guidance_scale"), bodies.get(2).toString());
+        assertTrue(turbo.json().get("guidance_scale").isNull());
+    }
+
+    @Test
+    void aGitee403KeepsTheTokenForOtherModelsAndIsNotResentForThatModel() {
+        // neither token has a resource package for FLUX.2-dev; both have one for z-image-turbo
+        gitee.modelReply("FLUX.2-dev", Reply.FORBIDDEN);
+
+        var first = cli.run("--prompt", "a lighthouse", "--model", "flux-2", "--provider", "gitee", "--json",
+                "--no-optimize-prompt");
+
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals(List.of("gitee/flux-2 (gitee#1 …0001): auth_failed", "gitee/flux-2 (gitee#2 …0002): auth_failed",
+                "gitee/z-image-turbo (gitee#1 …0001): success"), strings(first.json().get("fallback_chain")));
+        assertEquals("2026-11-24T16:00:00Z", first.json().get("attempts").get(0).get("cooling_until").asString());
+
+        var second = cli.run("--prompt", "a harbour", "--model", "flux-2", "--provider", "gitee", "--json",
+                "--no-optimize-prompt");
+
+        assertEquals(0, second.exitCode(), second.stderr());
+        long fluxRequests = gitee.generationRequests().stream()
+                .filter(r -> r.getBody().utf8().contains("FLUX.2-dev")).count();
+        assertEquals(2, fluxRequests, "each token asked once for the model it has no package for, not again");
+        assertEquals("z-image-turbo", second.json().get("model").asString());
+    }
+
+    @Test
+    void anOpenAiCompatibleProviderWithoutABaseUrlIsAConfigErrorWhenNamedAndSkippedInAuto() {
+        // an OpenAI key alone used to send Qwen/Qwen-Image to api.openai.com
+        cli.env("OPENAI_API_KEY", "openai-key-0001");
+
+        var named = cli.run("--prompt", "a fox", "--provider", "openai_compatible", "--json", "--no-optimize-prompt");
+
+        assertEquals(ExitCode.USAGE, named.exitCode(), named.stdout());
+        assertEquals("config_error", named.json().get("error_type").asString());
+        String problem = named.json().get("problems").get(0).asString();
+        assertTrue(problem.contains("providers.openai_compatible.base_url"), problem);
+        assertTrue(problem.contains("QUOTA_CANVAS_OPENAI_COMPATIBLE_URL"), problem);
+        assertTrue(cli.allFiles().stream().noneMatch(f -> f.toString().endsWith(".png")), "nothing generated");
+
+        gitee.defaultReply(Reply.SERVER_ERROR);
+        cli.config("""
+                routing:
+                  provider_order: [gitee, openai_compatible]
+                providers:
+                  gitee: {base_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
+                """.formatted(gitee.baseUrl()));
+        var auto = cli.run("--prompt", "a fox", "--json", "--no-optimize-prompt");
+
+        assertEquals(ExitCode.NONE, auto.exitCode(), auto.stdout());
+        assertTrue(strings(auto.json().get("fallback_chain")).contains("openai_compatible/z-image-turbo: skipped (no base"
+                + " URL: set providers.openai_compatible.base_url in the config (or QUOTA_CANVAS_OPENAI_COMPATIBLE_URL"
+                + " / T2I_PEINTURE_OPENAI_COMPATIBLE_URL), e.g. https://api.siliconflow.cn/v1)"),
+                auto.json().get("fallback_chain").toString());
+    }
+
+    @Test
+    void anOpenAiCompatibleServerGetsTheModelIdAsGivenWhenNoMapNamesIt() throws Exception {
+        try (FakeImagesServer compatible = new FakeImagesServer(Flavor.OPENAI)) {
+            compatible.defaultReply(Reply.OK_B64);
+            cli.env("QUOTA_CANVAS_OPENAI_COMPATIBLE_URL", compatible.baseUrl());
+            cli.env("QUOTA_CANVAS_OPENAI_COMPATIBLE_TOKENS", "compatible-key-0001");
+
+            var run = cli.run("--prompt", "a fox", "--provider", "openai_compatible", "--model", "gpt-image-1",
+                    "--json", "--no-optimize-prompt");
+
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertEquals("gpt-image-1", run.json().get("model").asString());
+            assertEquals(1, compatible.generationRequests().size());
+            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(compatible.generationRequests().getFirst().getBody().utf8());
+            assertEquals("gpt-image-1", body.get("model").asString());
+            assertFalse(body.has("guidance_scale"));
+        }
+    }
+
+    @Test
     void aCooledTokenIsSkippedInTheNextRunUntilItsInstantThenUsedAgain() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);
         assertEquals(0, cli.run("--prompt", "first run", "--no-optimize-prompt", "--quiet").exitCode());

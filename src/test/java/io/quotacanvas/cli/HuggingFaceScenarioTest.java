@@ -101,6 +101,45 @@ class HuggingFaceScenarioTest {
         assertTrue(cli.allFiles().stream().noneMatch(f -> f.toString().contains(TOKEN)));
     }
 
+    @Test
+    void aShippedSpaceThatNoLongerAnswersItsApiIsUnavailableAndTheNextModelServes() {
+        try (FakeGradioSpace ovis = FakeGradioSpace.ovisImage()) {
+            // redeployed: the endpoint the defaults name is gone
+            ovis.apiName("generate_image").info("{\"named_endpoints\":{\"/generate_image\":{\"parameters\":[]}}}");
+            cli.config("""
+                    routing:
+                      provider_order: [huggingface]
+                    providers:
+                      huggingface:
+                        base_url: %s
+                        timeouts: {connect: 2s, read: 5s, overall: 10s}
+                        spaces:
+                          z-image-turbo: {url: %s}
+                          ovis-image: {url: %s}
+                    """.formatted(router.url("/"), space.url(), ovis.url()));
+
+            var run = cli.run("--prompt", "a red fox in snow", "--model", "ovis-image", "--json",
+                    "--no-optimize-prompt");
+
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertEquals(List.of("huggingface/ovis-image (hf anonymous): model_unavailable",
+                    "huggingface/z-image-turbo (hf anonymous): success"), strings(run.json().get("fallback_chain")));
+            assertEquals(0, ovis.count("POST", "/gradio_api/call/"), "nothing was sent to the gone endpoint");
+        }
+    }
+
+    @Test
+    void theTurboSpacesNsfwPlaceholderIsReportedAsContentRejectedAndNothingIsStored() {
+        space.outputs(FakeGradioSpace.nsfwPlaceholderOutputs());
+
+        var run = cli.run("--prompt", "something the filter refuses", "--json", "--no-optimize-prompt");
+
+        assertEquals(ExitCode.NONE, run.exitCode(), run.stdout());
+        assertEquals("content_rejected", run.json().get("error_type").asString());
+        assertTrue(cli.allFiles().stream().noneMatch(f -> f.toString().endsWith(".png")), "no placeholder stored");
+        assertEquals(0, space.count("GET", "/gradio_api/file="));
+    }
+
     private long withToken() {
         return space.requests().stream().filter(r -> ("Bearer " + TOKEN).equals(r.header("x-hf-authorization")))
                 .count();

@@ -128,6 +128,56 @@ class ModelScopeScenarioTest {
         assertFalse(qwen.stdout().contains(ONE) || qwen.stderr().contains(ONE), "raw token printed");
     }
 
+    @Test
+    void aTaskFailedForArrearsMovesToTheNextTokenAtOnceInsteadOfRestingTheProvider() {
+        modelscope.failTasksOf(ONE, "{\"errors\":{\"code\":\"Arrearage\",\"message\":\"Access denied, please"
+                + " make sure your account is in good standing.\"}}");
+
+        var first = cli.run("--prompt", "koi pond", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals(List.of("modelscope/z-image-turbo (ms#1 …0001): quota_exhausted",
+                "modelscope/z-image-turbo (ms#2 …0002): success"), strings(first.json(), "fallback_chain"));
+        assertEquals(BEIJING_MIDNIGHT, first.json().get("attempts").get(0).get("cooling_until").asString());
+        // one task per token: no same-token retry of a spent token, and the provider was not rested
+        assertEquals(2, modelscope.submits().size());
+        var second = cli.run("--prompt", "lotus", "--json", "--no-optimize-prompt");
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertEquals(3, modelscope.submits().size(), "the spent token is not sent again today");
+    }
+
+    @Test
+    void hdFluxStaysWithinModelScopesFluxSizeRangeWithTheSeedsGuidance() {
+        var run = cli.run("--prompt", "tea house", "--model", "flux-1", "--enable-hd", "--aspect-ratio", "16:9",
+                "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        String body = modelscope.submits().getFirst().getBody().utf8();
+        assertTrue(body.contains("\"model\":\"MusePublic/489_ckpt_FLUX_1\""), body);
+        // x2 would ask for 2048x1152; ModelScope documents FLUX sizes up to 1024
+        assertTrue(body.contains("\"size\":\"1024x576\""), body);
+        assertTrue(body.contains("\"steps\":20") && body.contains("\"guidance\":3.5"), body);
+    }
+
+    @Test
+    void a403CoolsOnlyThisTokenForThisModel() {
+        modelscope.nextSubmit(FakeModelScopeServer.json(403,
+                "{\"errors\":{\"message\":\"You do not have permission to access this model\"}}").build());
+
+        var run = cli.run("--prompt", "tea house", "--json", "--no-optimize-prompt");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(List.of("modelscope/z-image-turbo (ms#1 …0001): auth_failed",
+                "modelscope/z-image-turbo (ms#2 …0002): success"), strings(run.json(), "fallback_chain"));
+        try (SqliteLedger ledger = new SqliteLedger(home.resolve("state").resolve("ledger.db"))) {
+            Instant now = cli.clock.instant();
+            TokenState.Cooling cooling = (TokenState.Cooling) ledger.state(token(1, ONE), "z-image-turbo", now);
+            assertEquals(Instant.parse(BEIJING_MIDNIGHT), cooling.until());
+            assertEquals(FailureClass.AUTH_FAILED, cooling.reason());
+            assertEquals(TokenState.READY, ledger.state(token(1, ONE), "qwen-image", now), "kept for other models");
+        }
+    }
+
     private static Token token(int ordinal, String value) {
         return new Token(ProviderId.MODELSCOPE, ordinal, new Secret(value), "env:QUOTA_CANVAS_MODELSCOPE_TOKENS");
     }

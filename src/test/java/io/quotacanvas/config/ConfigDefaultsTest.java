@@ -41,11 +41,11 @@ class ConfigDefaultsTest {
         AppConfig config = ConfigLoader.load(null, Map.of());
 
         assertEquals(ProviderId.values().length, config.providers().size());
-        assertEquals(List.of("z-image-turbo", "flux-1-schnell", "qwen-image", "flux-2"),
+        assertEquals(List.of("z-image-turbo", "z-image", "qwen-image", "ovis-image", "flux-1-schnell", "flux-2"),
                 List.copyOf(config.provider(ProviderId.HUGGINGFACE).models().keySet()));
         assertEquals(List.of("z-image-turbo", "flux-2", "qwen-image", "flux-1-schnell", "flux-1-krea", "flux-1"),
                 List.copyOf(config.provider(ProviderId.GITEE).models().keySet()));
-        assertEquals(List.of("z-image-turbo", "z-image", "flux-2", "qwen-image", "flux-1-krea"),
+        assertEquals(List.of("z-image-turbo", "z-image", "flux-2", "qwen-image", "flux-1-krea", "flux-1"),
                 List.copyOf(config.provider(ProviderId.MODELSCOPE).models().keySet()));
         assertEquals(List.of("z-image-turbo", "imagen-4", "imagen-3.5", "flux-1-schnell"),
                 List.copyOf(config.provider(ProviderId.A4F).models().keySet()));
@@ -80,7 +80,12 @@ class ConfigDefaultsTest {
         assertFalse(gitee.publicFallback());
         assertTrue(gitee.spaces().isEmpty());
 
+        assertEquals(URI.create("https://huggingface.co"), hf.hubUrl());  // expected default
+        assertEquals(2048, hf.maxSize());
+
         ProviderConfig oai = config.provider(ProviderId.OPENAI_COMPATIBLE);
+        assertNull(oai.baseUrl(), "no default host");
+        assertTrue(oai.setupProblem().contains("providers.openai_compatible.base_url"), oai.setupProblem());
         assertNull(oai.textModel());
         assertEquals(Map.of("send_seed", "false", "response_format", "b64_json"), oai.options());
     }

@@ -64,6 +64,55 @@ class ConfigValidationTest {
     }
 
     @Test
+    void modelSettingsAndSizeLimitsAreCheckedAtTheirLines() {
+        Path file = ConfigTestSupport.write(dir, """
+                providers:
+                  gitee:
+                    max_size: 32
+                    model_settings:
+                      flux-1: {steps: 0, guidance: lots, hd_scale: 9}
+                      flux-1-kera: {steps: 20}
+                      qwen-image: {stesp: 20}
+                  huggingface:
+                    hub_url: not-a-url
+                """);
+
+        List<String> found = ConfigTestSupport.linesAndPaths(ConfigTestSupport.problems(file, Map.of()));
+
+        assertEquals(List.of("3 providers.gitee.max_size", "5 providers.gitee.model_settings.flux-1.steps",
+                "5 providers.gitee.model_settings.flux-1.guidance", "5 providers.gitee.model_settings.flux-1.hd_scale",
+                "6 providers.gitee.model_settings.flux-1-kera", "7 providers.gitee.model_settings.qwen-image.stesp",
+                "9 providers.huggingface.hub_url"), found.stream().sorted(
+                        java.util.Comparator.comparingInt((String s) -> Integer.parseInt(s.split(" ")[0]))).toList());
+    }
+
+    @Test
+    void guidanceNoneResponseFormatOmitAndANullMaxSizeAreAccepted() throws ConfigException {
+        Path file = ConfigTestSupport.write(dir, """
+                providers:
+                  gitee:
+                    max_size: null
+                    model_settings: {flux-1: {guidance: none}}
+                  openai_compatible:
+                    base_url: https://api.openai.com/v1
+                    models: {gpt-image-1: gpt-image-1}
+                    model_settings: {gpt-image-1: {max_size: 1536}}
+                    options: {response_format: omit}
+                """);
+
+        AppConfig config = ConfigLoader.load(file, Map.of());
+
+        ProviderConfig gitee = config.provider(io.quotacanvas.core.ProviderId.GITEE);
+        assertEquals(0, gitee.maxSize());
+        assertFalse(gitee.settingsFor("flux-1").takesGuidance());
+        assertEquals(20, gitee.settingsFor("flux-1").steps(), "the default's other settings are kept");
+        ProviderConfig oai = config.provider(io.quotacanvas.core.ProviderId.OPENAI_COMPATIBLE);
+        assertEquals("omit", oai.options().get("response_format"));
+        assertEquals(1536, oai.settingsFor("gpt-image-1").maxSize());
+        assertEquals(null, oai.setupProblem());
+    }
+
+    @Test
     void anUnknownKeySuggestsTheKeyItWasProbablyMeantToBe() {
         Path file = ConfigTestSupport.write(dir, "routing:\n  provder_order: [gitee]\nprovders: {}\n");
 

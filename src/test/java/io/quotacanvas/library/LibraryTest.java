@@ -67,6 +67,23 @@ class LibraryTest {
     }
 
     @Test
+    void theStoredFileCarriesBothMetadataChunksBeforeItsImageData() throws Exception {
+        // ExifTool warned "Text/EXIF chunk(s) found after PNG IDAT (may be ignored by some readers)"
+        for (ImageData input : List.of(TestImages.png(64, 64), TestImages.jpeg(32, 24))) {
+            StoredImage stored = library.save(input, TestImages.metadata("a cat", "一只猫 in snow", T0));
+
+            List<String> types = TestImages.chunkTypesCheckingCrc(Files.readAllBytes(stored.path()));
+            int firstIdat = types.indexOf("IDAT");
+            assertEquals("IHDR", types.getFirst());
+            assertTrue(firstIdat > 0, types.toString());
+            assertEquals(2, types.subList(0, firstIdat).stream()
+                    .filter(t -> t.equals("tEXt") || t.equals("iTXt")).count(), types.toString());
+            assertTrue(types.subList(firstIdat, types.size()).stream().noneMatch(t -> t.endsWith("Xt")),
+                    types.toString());
+        }
+    }
+
+    @Test
     void jpegBecomesPngWithMetadata() throws Exception {
         StoredImage stored = library.save(TestImages.jpeg(32, 24), TestImages.metadata("dog", "a dog", T0));
 

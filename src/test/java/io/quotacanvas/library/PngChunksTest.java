@@ -17,12 +17,16 @@ class PngChunksTest {
     private final byte[] png = TestImages.png(8, 6).bytes();
 
     @Test
-    void insertedChunksComeBeforeIendWithValidCrcsAndReadBack() throws IOException {
+    void insertedChunksComeBeforeTheImageDataWithValidCrcsAndReadBack() throws IOException {
         byte[] out = PngChunks.replaceText(png, Set.of(), PngChunks.textChunk("parameters", "a cat\nSteps: 9"),
                 PngChunks.internationalTextChunk("quota-canvas", "{\"prompt\":\"一只猫\"}"));
 
         List<String> types = TestImages.chunkTypesCheckingCrc(out);
-        assertEquals(List.of("tEXt", "iTXt", "IEND"), types.subList(types.size() - 3, types.size()));
+        // readers (A1111, ExifTool) expect text before IDAT: ExifTool warns about text found after it
+        int firstIdat = types.indexOf("IDAT");
+        assertEquals(List.of("tEXt", "iTXt", "IDAT"), types.subList(firstIdat - 2, firstIdat + 1), types.toString());
+        assertEquals("IHDR", types.getFirst());
+        assertEquals("IEND", types.getLast());
         PngChunks.TextInfo info = PngChunks.readText(new ByteArrayInputStream(out)).orElseThrow();
         assertEquals(8, info.width());
         assertEquals(6, info.height());
@@ -41,6 +45,29 @@ class PngChunksTest {
         assertEquals("other tool", info.texts().get("Software"));
         byte[] stripped = PngChunks.replaceText(twice, Set.of("parameters", "Software"));
         assertArrayEquals(png, stripped);
+    }
+
+    @Test
+    void metadataWrittenAfterTheImageDataByOlderVersionsMovesBeforeItWhenReplaced() throws IOException {
+        byte[] late = appendBeforeIend(png, PngChunks.textChunk("parameters", "old"));
+        assertTrue(TestImages.chunkTypesCheckingCrc(late).lastIndexOf("tEXt")
+                > TestImages.chunkTypesCheckingCrc(late).indexOf("IDAT"));
+
+        byte[] fixed = PngChunks.replaceText(late, Set.of("parameters"), PngChunks.textChunk("parameters", "new"));
+
+        List<String> types = TestImages.chunkTypesCheckingCrc(fixed);
+        assertEquals(1, types.stream().filter("tEXt"::equals).count(), types.toString());
+        assertTrue(types.indexOf("tEXt") < types.indexOf("IDAT"), types.toString());
+        assertEquals("new", PngChunks.readText(new ByteArrayInputStream(fixed)).orElseThrow().texts().get("parameters"));
+    }
+
+    /// `png` with `chunk` just before `IEND` (the 12 last bytes), where this project used to put metadata.
+    private static byte[] appendBeforeIend(byte[] png, byte[] chunk) {
+        byte[] out = new byte[png.length + chunk.length];
+        System.arraycopy(png, 0, out, 0, png.length - 12);
+        System.arraycopy(chunk, 0, out, png.length - 12, chunk.length);
+        System.arraycopy(png, png.length - 12, out, png.length - 12 + chunk.length, 12);
+        return out;
     }
 
     @Test

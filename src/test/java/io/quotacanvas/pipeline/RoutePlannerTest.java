@@ -11,14 +11,16 @@ import io.quotacanvas.testing.TestConfigs;
 import io.quotacanvas.token.TokenPool;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RoutePlannerTest {
 
-    private final AppConfig config = TestConfigs.withTokens(
-            List.of(ProviderId.GITEE, ProviderId.A4F, ProviderId.OPENAI_COMPATIBLE),
-            ProviderId.GITEE, "g1-aaaaaaaaaaaa", ProviderId.A4F, "a1-aaaaaaaaaaaa",
-            ProviderId.OPENAI_COMPATIBLE, "o1-aaaaaaaaaaaa");
+    private final AppConfig config = TestConfigs.load("""
+            routing: {provider_order: [gitee, a4f, openai_compatible]}
+            providers: {openai_compatible: {base_url: "http://compatible.example/v1"}}
+            """, Map.of("QUOTA_CANVAS_GITEE_TOKENS", "g1-aaaaaaaaaaaa", "QUOTA_CANVAS_A4F_TOKENS", "a1-aaaaaaaaaaaa",
+            "QUOTA_CANVAS_OPENAI_COMPATIBLE_TOKENS", "o1-aaaaaaaaaaaa"));
     private final RoutePlanner planner = new RoutePlanner(config, TokenPool.fromConfig(config),
             EnumSet.of(ProviderId.GITEE, ProviderId.A4F, ProviderId.OPENAI_COMPATIBLE));
 
@@ -56,6 +58,33 @@ class RoutePlannerTest {
         assertEquals(1, skipped.size(), skipped.toString());
         assertEquals("openai_compatible/z-image-turbo: skipped (model not offered by openai_compatible)",
                 skipped.getFirst().chainEntry());
+    }
+
+    @Test
+    void anOpenAiCompatibleServerGetsAModelIdNoProviderKnowsAsIs() {
+        RoutePlan plan = planner.plan(ImageRequest.of("x").withModel("gpt-image-1")
+                .withProvider(ProviderId.OPENAI_COMPATIBLE));
+
+        assertEquals(List.of("gpt-image-1=gpt-image-1", "qwen-image=Qwen/Qwen-Image"),
+                plan.routes().getFirst().models().stream().map(m -> m.canonical() + "=" + m.providerModel()).toList());
+        // the chain's fallback z-image-turbo is a known canonical model this server's map lacks: skipped, not sent
+        assertEquals(List.of("openai_compatible/z-image-turbo: skipped (model not offered by openai_compatible)"),
+                plan.skipped().stream().map(AttemptRecord::chainEntry).toList());
+    }
+
+    @Test
+    void anOpenAiCompatibleProviderWithoutABaseUrlIsSkippedNamingTheKeyToSet() {
+        AppConfig noUrl = TestConfigs.withTokens(List.of(ProviderId.GITEE, ProviderId.OPENAI_COMPATIBLE),
+                ProviderId.GITEE, "g1-aaaaaaaaaaaa", ProviderId.OPENAI_COMPATIBLE, "o1-aaaaaaaaaaaa");
+        RoutePlanner p = new RoutePlanner(noUrl, TokenPool.fromConfig(noUrl), EnumSet.of(ProviderId.GITEE));
+
+        RoutePlan plan = p.plan(ImageRequest.of("x"));
+
+        assertEquals(List.of(ProviderId.GITEE), plan.routes().stream().map(RoutePlan.ProviderRoute::provider).toList());
+        AttemptRecord skip = plan.skipped().stream().filter(r -> r.provider() == ProviderId.OPENAI_COMPATIBLE)
+                .findFirst().orElseThrow();
+        assertTrue(skip.message().startsWith("no base URL: set providers.openai_compatible.base_url"), skip.message());
+        assertTrue(skip.message().contains("QUOTA_CANVAS_OPENAI_COMPATIBLE_URL"), skip.message());
     }
 
     @Test

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeImagesServer implements AutoCloseable {
 
     /// What the server answers to one generation request.
-    public enum Reply { OK_URL, OK_B64, QUOTA, RATE_LIMIT, AUTH, MODEL_MISSING, CONTENT, SERVER_ERROR, HTML,
-        HANG, NOT_IMAGE }
+    public enum Reply { OK_URL, OK_B64, QUOTA, RATE_LIMIT, AUTH, FORBIDDEN, MODEL_MISSING, CONTENT, SERVER_ERROR,
+        HTML, HANG, NOT_IMAGE }
 
     /// Which provider's error bodies to speak.
     public enum Flavor { OPENAI, GITEE }
@@ -169,6 +169,11 @@ public final class FakeImagesServer implements AutoCloseable {
                     .addHeader("Content-Type", "application/json")
                     .body(error("Rate limit reached for requests", "requests", "rate_limit_exceeded")).build();
             case AUTH -> json(401, error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
+            // Gitee: the token has no resource package for this model
+            case FORBIDDEN -> flavor == Flavor.GITEE
+                    ? json(403, "{\"error\":\"access_denied\",\"message\":\"当前令牌未绑定该模型的资源包\"}")
+                    : json(403, error("Country, region, or territory not supported", "request_forbidden",
+                    "unsupported_country_region_territory"));
             case MODEL_MISSING -> json(404, error("The model does not exist or you do not have access to it.",
                     "invalid_request_error", "model_not_found"));
             case CONTENT -> json(400, error("Your request was rejected as a result of our safety system.",

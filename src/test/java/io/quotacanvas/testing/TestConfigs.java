@@ -56,6 +56,6 @@ public final class TestConfigs {
         ProviderConfig d = load("{}", Map.of()).provider(id);
         return new ProviderConfig(d.id(), d.enabled(), d.baseUrl(), d.tokens(), d.models(), d.defaultModel(),
                 d.textModel(), d.timeouts(), reset, d.rateLimitCooldown(), d.hdScale(), d.options(),
-                d.publicFallback(), d.spaces());
+                d.publicFallback(), d.spaces(), d.hubUrl(), d.maxSize(), d.modelSettings());
     }
 }

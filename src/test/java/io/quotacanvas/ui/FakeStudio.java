@@ -103,6 +103,12 @@ public final class FakeStudio implements StudioServices {
                 new ProviderInfo(ProviderId.MODELSCOPE, false, List.of("z-image-turbo"), 0));
     }
 
+    /// The documented default (`prompt.optimize: true`).
+    @Override
+    public boolean optimizePromptByDefault() {
+        return true;
+    }
+
     @Override
     public ProviderStatus status(ProviderId provider, Instant now) {
         return statuses.getOrDefault(provider, ProviderStatus.unknown(provider,

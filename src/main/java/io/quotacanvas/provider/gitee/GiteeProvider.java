@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /// Options: `failover` = `true` sends `X-Failover-Enabled: true` (lets the platform use another compute
 /// pool).
 public final class GiteeProvider extends OpenAiFamilyProvider {
+    /// A 403 is about this token and this model: the token has no resource package for it, but may for others.
     private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
-            "the token is not bound to a resource package that covers this model");
+            "the token is not bound to a resource package that covers this model", true);
 
     public GiteeProvider(ProviderConfig config, OkHttpClient base) {
         this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
@@ -45,11 +46,13 @@ public final class GiteeProvider extends OpenAiFamilyProvider {
         return builder.build();
     }
 
-    /// `{model, prompt, width, height, num_inference_steps, guidance_scale?, seed, response_format:"url", n:1}`.
+    /// `{model, prompt, width, height, num_inference_steps, guidance_scale?, seed, response_format:"url"}`:
+    /// what the seed skill and Peinture send (no `n`; `guidance_scale` only when the settings carry one).
     public static ObjectNode requestBody(ProviderConfig config, ProviderCall call) {
         GenerationSettings s = call.settings();
         ImageSize size = OpenAiImages.size(s, config);
         ObjectNode body = OpenAiImages.baseBody(call.providerModel(), s.prompt());
+        body.remove("n");
         body.put("width", size.width());
         body.put("height", size.height());
         body.put("num_inference_steps", s.steps());
@@ -62,7 +65,7 @@ public final class GiteeProvider extends OpenAiFamilyProvider {
     }
 
     /// Classifies a non-2xx answer. Gitee words errors as `{"message":…}`, `{"error":{"message":…}}` or
-    /// `{"error":"<code>","message":…}`; a 403 usually means the token has no package for the model.
+    /// `{"error":"<code>","message":…}`; a 403 means the token has no package for this model (token × model).
     public static Outcome.Failure classifyError(int status, Headers headers, String body, Instant now) {
         return OpenAiFailures.classify(status, headers, body, now, DIALECT);
     }

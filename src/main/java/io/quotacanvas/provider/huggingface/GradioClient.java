@@ -94,6 +94,8 @@ final class GradioClient {
         }
         JsonNode infoJson = ((Step.Ok<JsonNode>) info).value();
         SpaceSchema schema = SpaceSchema.fromInfo(prefix, t.apiName(), infoJson);
+        // inputs the Space's function gives no default get the value its page shows, as a browser would send
+        schema = schema == null ? null : schema.withPageValues(((Step.Ok<JsonNode>) config).value());
         if (schema == null) {
             return Step.failed(new Outcome.ModelUnavailable(200, "the Space has no endpoint " + t.apiName()
                     + " (it has " + SpaceSchema.endpointNames(infoJson) + "); set spaces." + call.canonicalModel()
@@ -137,6 +139,11 @@ final class GradioClient {
 
     /// Downloads the image FileData of the outputs; the token goes along only to the Space's own host.
     private Outcome download(Target t, SpaceSchema schema, JsonNode outputs, ProviderCall call) {
+        // a refused prompt answered with a stand-in picture: nothing worth downloading or storing
+        if (GradioOutputs.isSafetyPlaceholder(outputs)) {
+            return new Outcome.ContentRejected(200, "the Space's safety filter refused the prompt: it answered"
+                    + " with its placeholder picture (nsfw.png) instead of an image");
+        }
         HttpUrl url = GradioOutputs.imageUrl(outputs, t.host(), schema.apiPrefix());
         if (url == null) {
             return new Outcome.BadResponse(200, "the Space completed without an image file in its outputs");

@@ -1,5 +1,8 @@
 package io.quotacanvas.provider.huggingface;
 
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
@@ -8,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 /// Pure and thread-safe.
 public final class GradioOutputs {
     private static final int MAX_DEPTH = 6;
+    /// The file name of a Space's stand-in picture for a refused prompt (the official Z-Image-Turbo Space
+    /// answers an NSFW prompt with a normal `complete` holding `nsfw.png`).
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)nsfw[\\w-]*\\.(png|jpe?g|webp)");
 
     private GradioOutputs() {}
 
@@ -25,6 +31,23 @@ public final class GradioOutputs {
         }
         String path = Json.text(file.get("path"));
         return path == null ? null : HttpUrl.parse(stripSlash(space.toString()) + apiPrefix + "/file=" + path);
+    }
+
+    /// True when the first image of `outputs` is a safety placeholder (`nsfw.png`) rather than a picture.
+    public static boolean isSafetyPlaceholder(JsonNode outputs) {
+        JsonNode file = firstFileData(outputs, 0);
+        if (file == null) {
+            return false;
+        }
+        return Stream.of("orig_name", "path", "url").map(k -> Json.text(file.get(k))).filter(Objects::nonNull)
+                .anyMatch(v -> PLACEHOLDER.matcher(baseName(v)).matches());
+    }
+
+    private static String baseName(String pathOrUrl) {
+        String s = pathOrUrl.strip();
+        int query = s.indexOf('?');
+        s = query >= 0 ? s.substring(0, query) : s;
+        return s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
     }
 
     static JsonNode firstFileData(JsonNode node, int depth) {

@@ -1,7 +1,9 @@
 package io.quotacanvas.provider.huggingface;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +65,51 @@ public record SpaceSchema(String apiPrefix, String apiName, List<Parameter> para
             index++;
         }
         return new SpaceSchema(apiPrefix, apiName, parameters);
+    }
+
+    /// This schema with every input that has no default given the value its component shows on the Space's
+    /// page (`/config`: the endpoint's dependency lists its input component ids; each component's
+    /// `props.value`). `/info` reports defaults of the Python function only, so an app whose function has
+    /// none (the official Z-Image Spaces) would otherwise leave inputs such as a time-shift slider unfilled.
+    /// Unchanged when `/config` doesn't describe the endpoint input for input.
+    public SpaceSchema withPageValues(JsonNode config) {
+        List<JsonNode> inputs = pageInputs(config);
+        if (inputs.size() != parameters.size()) {
+            return this;
+        }
+        List<Parameter> filled = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            JsonNode props = inputs.get(i).path("props");
+            boolean shown = !p.hasDefault() && props.has("value");
+            JsonNode value = shown && !props.get("value").isNull() ? props.get("value") : null;
+            filled.add(shown ? new Parameter(p.name(), p.label(), true, value, p.pythonType(), p.choices()) : p);
+        }
+        return new SpaceSchema(apiPrefix, apiName, filled);
+    }
+
+    /// The components `/config` names as this endpoint's inputs, in order; empty when it names none.
+    private List<JsonNode> pageInputs(JsonNode config) {
+        String bare = apiName.startsWith("/") ? apiName.substring(1) : apiName;
+        Map<Integer, JsonNode> components = new HashMap<>();
+        for (JsonNode c : config.path("components")) {
+            components.put(c.path("id").asInt(-1), c);
+        }
+        for (JsonNode dependency : config.path("dependencies")) {
+            String name = Json.text(dependency.get("api_name"));
+            if (name != null && (name.equals(bare) || name.equals(apiName))) {
+                List<JsonNode> inputs = new ArrayList<>();
+                for (JsonNode id : dependency.path("inputs")) {
+                    JsonNode component = components.get(id.asInt(-1));
+                    if (component == null) {
+                        return List.of();
+                    }
+                    inputs.add(component);
+                }
+                return inputs;
+            }
+        }
+        return List.of();
     }
 
     /// The quoted values of `Literal['a', "b", …]`; empty for any other type.

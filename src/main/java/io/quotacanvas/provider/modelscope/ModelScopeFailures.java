@@ -20,6 +20,9 @@ public final class ModelScopeFailures {
             + "|模型不存在|模型不支持");
     static final Pattern CONTENT = Pattern.compile("moderat|sensitive|inappropriate|content (policy|safety|security)"
             + "|nsfw|unsafe content|违规|敏感|不合规|审核");
+    /// Money or quota wording: the account is in arrears or its balance, quota or credit is spent (the seed
+    /// skill and Peinture both read these words as a spent token).
+    static final Pattern QUOTA = Pattern.compile("arrearage|arrears|balance|quota|credit|\\bbill|欠费|余额|额度|配额");
     static final String FORBIDDEN = " — the ModelScope account must be bound to an Alibaba Cloud account with"
             + " real-name verification, or this model is restricted for it";
 
@@ -30,8 +33,11 @@ public final class ModelScopeFailures {
         ErrorBody e = ErrorBody.parse(body);
         // the token is wrong, expired or deleted
         if (status == 401) return new Outcome.AuthFailed(status, say("token rejected", status, e));
-        // the token works but the account is not allowed to call (no Aliyun binding / real name, restricted model)
-        if (status == 403) return new Outcome.AuthFailed(status, say("access denied", status, e) + FORBIDDEN);
+        // money or quota wording outside a 429: this token is spent, the next one may not be
+        if ((status == 400 || status == 402 || status == 403) && e.says(QUOTA)) return new Outcome.QuotaExhausted(
+                status, say("quota or balance used up", status, e), null, false);
+        // not allowed to call this model (a restricted model, or no Aliyun binding / real name): token × model
+        if (status == 403) return new Outcome.AuthFailed(status, say("access denied", status, e) + FORBIDDEN, true);
         // a request limit: a daily quota or a short limit, told apart by the figures sent with it
         if (status == 429) return limit(status, headers, now, e);
         // a wrong or retired model id
@@ -49,9 +55,15 @@ public final class ModelScopeFailures {
 
     /// A task that ended `FAILED` with `message` (answered with HTTP `status`, usually 200).
     public static Outcome.Failure failedTask(int status, String message) {
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
         // moderation failures arrive as failed tasks, not as 400s
-        if (message != null && CONTENT.matcher(message.toLowerCase(java.util.Locale.ROOT)).find()) {
+        if (CONTENT.matcher(lower).find()) {
             return contentRejected(status, message);
+        }
+        // an account in arrears or out of quota fails the task: the token is spent, try the next one
+        if (QUOTA.matcher(lower).find()) {
+            return new Outcome.QuotaExhausted(status, "generation task failed, quota or balance used up: " + message,
+                    null, false);
         }
         return new Outcome.ProviderError(status, "generation task failed: " + message);
     }

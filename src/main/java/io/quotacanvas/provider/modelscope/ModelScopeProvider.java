@@ -3,7 +3,6 @@ package io.quotacanvas.provider.modelscope;
 import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.core.Token;
 import io.quotacanvas.provider.BearerAuth;
 import io.quotacanvas.provider.BodyLimits;
 import io.quotacanvas.provider.ImageProvider;
@@ -52,16 +51,6 @@ public final class ModelScopeProvider implements ImageProvider {
     @Override
     public Outcome generate(ProviderCall call) {
         Outcome outcome = new TaskAttempt(config, http, pollInterval, call).run();
-        return outcome instanceof Outcome.Failure f ? redact(f, call.token()) : outcome;
-    }
-
-    /// The failure with the token's value masked out of its message (error bodies may echo it).
-    static Outcome.Failure redact(Outcome.Failure failure, Token token) {
-        // BearerAuth.redact rebuilds QuotaExhausted without modelOnly, so that class is rebuilt here
-        if (failure instanceof Outcome.QuotaExhausted q) {
-            return new Outcome.QuotaExhausted(q.httpStatus(), BearerAuth.redact(q.message(), token), q.resetAt(),
-                    q.modelOnly());
-        }
-        return BearerAuth.redact(failure, token);
+        return outcome instanceof Outcome.Failure f ? BearerAuth.redact(f, call.token()) : outcome;
     }
 }

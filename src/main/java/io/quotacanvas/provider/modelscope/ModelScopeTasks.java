@@ -62,9 +62,18 @@ public final class ModelScopeTasks {
         return switch (taskStatus.strip().toUpperCase(Locale.ROOT)) {
             case "PENDING", "RUNNING", "PROCESSING" -> new TaskState.Running(taskStatus);
             case "SUCCEED", "SUCCEEDED", "SUCCESS" -> succeeded(status, root);
-            case "FAILED", "FAILURE" -> new TaskState.Failed(ErrorBody.parse(root.toString()).quoted());
+            case "FAILED", "FAILURE" -> new TaskState.Failed(failure(root));
             default -> invalid(status, "provider's task has an unknown task_status '" + taskStatus + "'");
         };
+    }
+
+    /// The failed task's message, with its error code when the message doesn't say it (Aliyun's `Arrearage`
+    /// comes as a code beside a generic "Access denied" message).
+    private static String failure(JsonNode root) {
+        String message = ErrorBody.parse(root.toString()).quoted();
+        String code = text(root.path("errors").path("code"));
+        code = code != null ? code : text(root.path("code"));
+        return code == null || code.isBlank() || message.contains(code) ? message : message + " [" + code + "]";
     }
 
     /// True when `text` is ModelScope's "task not found", which right after submit only means the task

@@ -17,8 +17,13 @@ public final class OpenAiFailures {
     static final Pattern CONTENT = Pattern.compile(
             "safety|sensitive|content policy|moderation|inappropriate|nsfw|prohibited content|违规|敏感|不合规");
 
-    /// How one provider words a 403, which means different things per provider.
-    public record Dialect(String forbiddenMeaning) {}
+    /// How one provider words a 403, which means different things per provider; `forbiddenPerModel` says a
+    /// 403 refuses the token for the requested model only (the token still serves others).
+    public record Dialect(String forbiddenMeaning, boolean forbiddenPerModel) {
+        public Dialect(String forbiddenMeaning) {
+            this(forbiddenMeaning, false);
+        }
+    }
 
     private OpenAiFailures() {}
 
@@ -31,7 +36,7 @@ public final class OpenAiFailures {
         if (status == 402 || isQuota(status, e)) return quota(status, headers, now, say("quota used up", status, e));
         // forbidden means something different per provider, so the dialect says what
         if (status == 403) return new Outcome.AuthFailed(status,
-                say("access denied", status, " — " + dialect.forbiddenMeaning(), e));
+                say("access denied", status, " — " + dialect.forbiddenMeaning(), e), dialect.forbiddenPerModel());
         // any other 429 is a short-term limit
         if (status == 429) return new Outcome.RateLimited(status, say("rate limited", status, e),
                 RetryAfter.parse(headers, now));

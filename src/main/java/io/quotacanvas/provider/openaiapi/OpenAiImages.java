@@ -75,7 +75,8 @@ public final class OpenAiImages {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    /// Reads a 2xx answer: `data[0].url` → [Parsed.Url], `data[0].b64_json` → [Parsed.Inline], a raw
+    /// Reads a 2xx answer: `data[0].url` (or SiliconFlow's `images[0].url`) → [Parsed.Url],
+    /// `data[0].b64_json` → [Parsed.Inline], a raw
     /// image body → [Parsed.Inline]; HTML, non-JSON or JSON without either → [Parsed.Invalid].
     public static Parsed parseResponse(int status, String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -96,7 +97,9 @@ public final class OpenAiImages {
     }
 
     private static Parsed fromJson(int status, JsonNode root) {
-        JsonNode first = root.path("data").path(0);
+        // SiliconFlow answers {"images":[{"url":…}]} beside (or instead of) OpenAI's data
+        JsonNode first = root.path("data").path(0).isMissingNode() ? root.path("images").path(0)
+                : root.path("data").path(0);
         String url = Json.text(first.path("url"));
         String b64 = Json.text(first.path("b64_json"));
         if (b64 != null && !b64.isBlank()) return base64(status, b64, Json.text(first.path("type")));

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /// The probe of each provider (providers.md §1a, §2–§5):
-/// - Hugging Face: `GET {hub}/api/whoami-v2` on the Hub (`https://huggingface.co` unless given);
+/// - Hugging Face: `GET {hub_url}/api/whoami-v2` on the Hub (`providers.huggingface.hub_url`);
 /// - Gitee: `GET {base}/models`, or "no free probe" when Gitee doesn't answer it;
 /// - ModelScope: no documented free probe, said plainly;
 /// - A4F: `GET {base}/models`, then `GET {base}/usage` for the plan and limits;
@@ -23,34 +23,37 @@ import tools.jackson.databind.json.JsonMapper;
 ///
 /// Each probe has its own client derived from `base`, guarded so the token never leaves its provider's host.
 public final class TokenProbes {
-    public static final URI HUGGINGFACE_HUB = URI.create("https://huggingface.co");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TokenProbes() {
     }
 
-    /// Every provider's probe, with the Hub at `huggingFaceHub`.
-    public static Map<ProviderId, TokenProbe> create(AppConfig config, OkHttpClient base, Clock clock,
-                                                     URI huggingFaceHub) {
+    /// Every provider's probe.
+    public static Map<ProviderId, TokenProbe> create(AppConfig config, OkHttpClient base, Clock clock) {
         Map<ProviderId, TokenProbe> probes = new EnumMap<>(ProviderId.class);
         for (ProviderId id : ProviderId.values()) {
-            probes.put(id, forProvider(config.provider(id), base, clock, huggingFaceHub));
+            probes.put(id, forProvider(config.provider(id), base, clock));
         }
         return probes;
     }
 
-    /// The probe of one provider.
-    public static TokenProbe forProvider(ProviderConfig pc, OkHttpClient base, Clock clock, URI huggingFaceHub) {
+    /// The probe of one provider; Hugging Face's asks the Hub at the config's `hub_url`.
+    public static TokenProbe forProvider(ProviderConfig pc, OkHttpClient base, Clock clock) {
         String name = pc.id().wireName();
         if (pc.id() == ProviderId.MODELSCOPE) {
             return TokenProbe.none(name);
         }
         if (pc.id() == ProviderId.HUGGINGFACE) {
-            return new HttpProbe(http(withBaseUrl(pc, huggingFaceHub), base, clock), name, "api/whoami-v2",
+            URI hub = pc.hubUrl();
+            if (hub == null) {
+                return token -> new ProbeResult(ProbeResult.Kind.NO_PROBE, name + " has no hub_url configured", 0);
+            }
+            return new HttpProbe(http(pc.withBaseUrl(hub), base, clock), name, "api/whoami-v2",
                     TokenProbes::whoami, false);
         }
         if (pc.baseUrl() == null) {
-            return token -> new ProbeResult(ProbeResult.Kind.NO_PROBE, name + " has no base_url configured", 0);
+            String why = pc.setupProblem() != null ? pc.setupProblem() : "no base_url configured";
+            return token -> new ProbeResult(ProbeResult.Kind.NO_PROBE, name + " has " + why, 0);
         }
         HttpProbe models = new HttpProbe(http(pc, base, clock), name, "models",
                 body -> "token accepted by " + name + " (GET /models)", pc.id() == ProviderId.GITEE);
@@ -68,11 +71,5 @@ public final class TokenProbes {
         } catch (JacksonException e) {
             return "token accepted by Hugging Face";
         }
-    }
-
-    private static ProviderConfig withBaseUrl(ProviderConfig pc, URI url) {
-        return new ProviderConfig(pc.id(), pc.enabled(), url, pc.tokens(), pc.models(), pc.defaultModel(),
-                pc.textModel(), pc.timeouts(), pc.quotaReset(), pc.rateLimitCooldown(), pc.hdScale(), pc.options(),
-                pc.publicFallback(), pc.spaces());
     }
 }

@@ -45,7 +45,9 @@ public final class CoreStudioServices implements StudioServices {
         for (ProviderId id : order) {
             ProviderConfig pc = config.providers().get(id);
             if (pc != null) {
-                out.add(new ProviderInfo(id, pc.enabled(), List.copyOf(pc.models().keySet()), pool.tokens(id).size()));
+                // a provider that can't be called yet (OpenAI-compatible without a base URL) isn't offered
+                out.add(new ProviderInfo(id, pc.enabled() && pc.setupProblem() == null,
+                        List.copyOf(pc.models().keySet()), pool.tokens(id).size()));
             }
         }
         return List.copyOf(out);
@@ -54,6 +56,11 @@ public final class CoreStudioServices implements StudioServices {
     @Override
     public List<ProviderInfo> providers() {
         return providers;
+    }
+
+    @Override
+    public boolean optimizePromptByDefault() {
+        return core.config().prompt().optimize();
     }
 
     @Override

@@ -13,12 +13,15 @@ import java.util.List;
 /// What the studio needs from the core, in one small facade so view-models can be tested with a fake.
 /// [CoreStudioServices] is the real one, over `QuotaCanvas`.
 ///
-/// Every method except [#providers], [#clock] and [#folders] may block (network, disk): call them through
+/// Every method except [#providers], [#optimizePromptByDefault], [#clock] and [#folders] may block (network, disk): call them through
 /// the task service only. Thread-safe.
 public interface StudioServices extends AutoCloseable {
 
     /// The configured providers in routing order, enabled or not. Pure.
     List<ProviderInfo> providers();
+
+    /// The config's `prompt.optimize`: where the studio's "Optimise prompt" starts. Pure.
+    boolean optimizePromptByDefault();
 
     /// The provider's token figures at `now` (reads the ledger).
     ProviderStatus status(ProviderId provider, Instant now);

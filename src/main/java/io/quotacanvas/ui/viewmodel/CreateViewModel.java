@@ -36,8 +36,13 @@ public final class CreateViewModel {
     public static final List<AspectRatio> RATIOS = List.of(AspectRatio.SQUARE, AspectRatio.WIDE, AspectRatio.TALL,
             AspectRatio.LANDSCAPE_4_3, AspectRatio.PORTRAIT_3_4, AspectRatio.LANDSCAPE_3_2, AspectRatio.PORTRAIT_2_3);
     public static final int MAX_COUNT = 16;
+    /// Where a person's "Optimise prompt" choice is kept, only while it differs from the config's default.
+    static final String OPTIMIZE_KEY = "create.optimizePrompt";
+    /// Older studios kept the checkbox here whatever its value, including the unchecked start they forced.
+    private static final String OLD_OPTIMIZE_KEY = "create.optimize";
 
     private final List<ProviderInfo> providers;
+    private final boolean optimizeByDefault;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<AspectRatio> aspectRatio = new SimpleObjectProperty<>(this, "aspectRatio",
             AspectRatio.SQUARE);
@@ -53,14 +58,22 @@ public final class CreateViewModel {
     private final StringProperty steps = new SimpleStringProperty(this, "steps", "");
     private final StringProperty guidance = new SimpleStringProperty(this, "guidance", "");
     private final BooleanProperty hd = new SimpleBooleanProperty(this, "hd", false);
-    private final BooleanProperty optimizePrompt = new SimpleBooleanProperty(this, "optimizePrompt", false);
+    private final BooleanProperty optimizePrompt;
     private final BooleanProperty autoTranslate = new SimpleBooleanProperty(this, "autoTranslate", false);
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 1);
     private final BooleanBinding promptBlank;
     private final BooleanBinding advancedValid;
 
+    /// A form whose "Optimise prompt" starts checked, the documented default.
     public CreateViewModel(List<ProviderInfo> providers) {
+        this(providers, true);
+    }
+
+    /// A form whose "Optimise prompt" starts at `optimizeByDefault` (the config's `prompt.optimize`).
+    public CreateViewModel(List<ProviderInfo> providers, boolean optimizeByDefault) {
         this.providers = List.copyOf(providers);
+        this.optimizeByDefault = optimizeByDefault;
+        this.optimizePrompt = new SimpleBooleanProperty(this, "optimizePrompt", optimizeByDefault);
         providerChoices.add(null);
         this.providers.stream().filter(ProviderInfo::enabled).map(ProviderInfo::id).forEach(providerChoices::add);
         promptBlank = Bindings.createBooleanBinding(() -> prompt.get() == null || prompt.get().isBlank(), prompt);
@@ -171,7 +184,7 @@ public final class CreateViewModel {
         steps.set(s.get("create.steps", ""));
         guidance.set(s.get("create.guidance", ""));
         hd.set(s.getBoolean("create.hd", false));
-        optimizePrompt.set(s.getBoolean("create.optimize", false));
+        optimizePrompt.set(s.getBoolean(OPTIMIZE_KEY, optimizeByDefault));
         autoTranslate.set(s.getBoolean("create.translate", false));
         count.set(Math.clamp(s.getInt("create.count", 1), 1, MAX_COUNT));
     }
@@ -182,7 +195,10 @@ public final class CreateViewModel {
                 .put("create.model", model.get()).put("create.seed", seed.get())
                 .put("create.seedLocked", seedLocked.get()).put("create.steps", steps.get())
                 .put("create.guidance", guidance.get()).put("create.hd", hd.get())
-                .put("create.optimize", optimizePrompt.get()).put("create.translate", autoTranslate.get())
+                .put(OLD_OPTIMIZE_KEY, null)
+                // kept only as a departure from the config, so a changed prompt.optimize takes effect
+                .put(OPTIMIZE_KEY, optimizePrompt.get() == optimizeByDefault ? null : optimizePrompt.get())
+                .put("create.translate", autoTranslate.get())
                 .put("create.count", count.get());
     }
 

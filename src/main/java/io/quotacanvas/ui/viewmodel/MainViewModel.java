@@ -44,7 +44,7 @@ public final class MainViewModel {
         this.i18n = i18n;
         this.store = store;
         this.settings = new SettingsViewModel(store, tasks, i18n);
-        this.create = new CreateViewModel(services.providers());
+        this.create = new CreateViewModel(services.providers(), services.optimizePromptByDefault());
         this.gallery = new GalleryViewModel(services.images(), tasks, this::failed);
         this.generation = new GenerationViewModel(services, tasks, i18n, create, gallery, chain, this::failed);
         this.detail = new DetailViewModel(services.images(), tasks, i18n, desktop, gallery, create, generation,

@@ -82,7 +82,7 @@ class GiteeProviderTest extends OpenAiFamilyContract {
     }
 
     @Test
-    void theRequestIsAJsonPostWithEveryGiteeField() throws Exception {
+    void theRequestIsAJsonPostWithEveryGiteeFieldAndNoN() throws Exception {
         api.enqueue(json(200, b64Answer(TestImages.png(8, 8))));
 
         generate();
@@ -95,7 +95,7 @@ class GiteeProviderTest extends OpenAiFamilyContract {
         assertNull(request.getHeaders().get("X-Failover-Enabled"));
         JsonNode body = JSON.readTree(request.getBody().utf8());
         assertEquals(JSON.readTree("""
-                {"model":"z-image-turbo","prompt":"a red fox in fresh snow","n":1,"width":1024,"height":768,
+                {"model":"z-image-turbo","prompt":"a red fox in fresh snow","width":1024,"height":768,
                  "num_inference_steps":9,"guidance_scale":4.5,"seed":42,"response_format":"url"}"""), body);
     }
 
@@ -129,6 +129,16 @@ class GiteeProviderTest extends OpenAiFamilyContract {
         assertEquals("https://gitee.example/v1/images/generations", request.url().toString());
         assertEquals("Bearer " + CANARY, request.header("Authorization"));
         assertEquals("POST", request.method());
+    }
+
+    @Test
+    void a403IsAboutThisTokenAndThisModelOnly() {
+        Outcome.AuthFailed denied = (Outcome.AuthFailed) GiteeProvider.classifyError(403, Headers.of(),
+                "{\"error\":\"access_denied\",\"message\":\"当前令牌未绑定该模型的资源包\"}", Instant.now());
+
+        assertTrue(denied.modelOnly(), "the token may have a package for other models");
+        assertFalse(((Outcome.AuthFailed) GiteeProvider.classifyError(401, Headers.of(),
+                "{\"message\":\"Unauthorized: invalid access token\"}", Instant.now())).modelOnly());
     }
 
     @Test

@@ -9,17 +9,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/// The shipped defaults name the four Spaces of providers.md §1b with the hosts Hugging Face gives them.
+/// The shipped defaults name a public Space for every model the seed skill offers on Hugging Face (providers.md
+/// §1b, §8) plus FLUX.2, with the hosts Hugging Face gives them.
 class DefaultSpacesTest {
 
     @Test
-    void theDefaultsShipTheFourPublicSpacesAndPreferThemForTokens() {
+    void theDefaultsShipASpaceForEveryHuggingFaceModelAndPreferThemForTokens() {
         ProviderConfig hf = TestConfigs.load("{}", Map.of()).provider(ProviderId.HUGGINGFACE);
 
         Map<String, String> spaces = new TreeMap<>();
+        assertEquals(hf.models().keySet(), hf.spaces().keySet(), "every model has a Space");
         hf.spaces().forEach((model, s) -> spaces.put(model, s.url() + " " + s.apiName()));
         assertEquals(Map.of(
                 "z-image-turbo", "https://tongyi-mai-z-image-turbo.hf.space /generate",  // expected default
+                "z-image", "https://tongyi-mai-z-image.hf.space /generate",  // expected default
+                "ovis-image", "https://aidc-ai-ovis-image-7b.hf.space /generate",  // expected default
                 "flux-1-schnell", "https://black-forest-labs-flux-1-schnell.hf.space /infer",  // expected default
                 "qwen-image", "https://qwen-qwen-image-2512.hf.space /infer",  // expected default
                 "flux-2", "https://black-forest-labs-flux-2-dev.hf.space /infer"), spaces);  // expected default

@@ -98,10 +98,34 @@ public final class FakeGradioSpace implements AutoCloseable {
                 "[[{\"image\":" + fileData("{FILE_URL}") + ",\"caption\":null}],\"42\",42]");
     }
 
+    /// The official `Tongyi-MAI/Z-Image` Space as its API page shows it: `/generate` with nine inputs, none of
+    /// which its function gives a default ("Required" on that page), and a `/config` whose page components
+    /// hold the values a browser would send. Parameter names are read off the page's labels.
+    public static FakeGradioSpace zImage() {
+        return new FakeGradioSpace("/gradio_api", "generate", resource("z-image-info.json"),
+                "[[{\"image\":" + fileData("{FILE_URL}") + ",\"caption\":null}],\"42\",42]")
+                .configReply(new Reply(200, "application/json", resource("z-image-config.json")));
+    }
+
+    /// `AIDC-AI/Ovis-Image-7B`: `/generate` taking prompt, height, width, seed, steps and guidance; one image.
+    public static FakeGradioSpace ovisImage() {
+        return new FakeGradioSpace("/gradio_api", "generate", resource("ovis-image-info.json"),
+                fileData("{FILE_URL}"));
+    }
+
     /// `black-forest-labs/FLUX.1-schnell`: `/infer`, an image output and the seed.
     public static FakeGradioSpace fluxSchnell() {
         return new FakeGradioSpace("/gradio_api", "infer", resource("flux-1-schnell-info.json"),
                 "[" + fileData("{FILE_URL}") + ",42]");
+    }
+
+    /// The Z-Image-Turbo Space's answer to a prompt its safety filter refused: a normal `complete` whose
+    /// gallery holds its placeholder picture `nsfw.png`.
+    public static String nsfwPlaceholderOutputs() {
+        String file = "{\"path\":\"/tmp/gradio/9a1b7c/nsfw.png\",\"url\":\"{FILE_URL}\",\"size\":null,"
+                + "\"orig_name\":\"nsfw.png\",\"mime_type\":null,\"is_stream\":false,"
+                + "\"meta\":{\"_type\":\"gradio.FileData\"}}";
+        return "[[{\"image\":" + file + ",\"caption\":null}],\"42\",42]";
     }
 
     public static String fileData(String url) {

@@ -43,6 +43,7 @@ public final class FakeModelScopeServer implements AutoCloseable {
     private final Map<String, Task> tasks = new HashMap<>();
     private final Deque<MockResponse> submitReplies = new ArrayDeque<>();
     private final Map<String, String> busy = new HashMap<>();
+    private final Map<String, String> tokenFailures = new HashMap<>();
     private List<String> statuses = List.of("PENDING", "RUNNING", "SUCCEED");
     private String failureJson = "{\"errors\":{\"message\":\"inference failed\"}}";
     private String successJson;
@@ -112,6 +113,12 @@ public final class FakeModelScopeServer implements AutoCloseable {
     public synchronized FakeModelScopeServer failWith(String json) {
         this.failureJson = json;
         return statuses("PENDING", "FAILED");
+    }
+
+    /// Tasks submitted with `token` end FAILED with this JSON merged into the task answer; others go on as set.
+    public synchronized FakeModelScopeServer failTasksOf(String token, String json) {
+        tokenFailures.put(token, json);
+        return this;
     }
 
     /// Tasks end SUCCEED with this JSON in place of `output_images` (e.g. `{}` for a success without image).
@@ -247,6 +254,15 @@ public final class FakeModelScopeServer implements AutoCloseable {
             return figures(taskNotFound(id, notFoundOnce).newBuilder(), acc, mod).build();
         }
         int step = poll - 1 - (notFoundOnce != null ? 1 : 0);
+        String failure = tokenFailures.get(token);
+        if (failure != null) {
+            String status = step == 0 ? "PENDING" : "FAILED";
+            var node = JSON.createObjectNode().put("task_id", id).put("task_status", status);
+            if (status.equals("FAILED")) {
+                node.setAll((tools.jackson.databind.node.ObjectNode) JSON.readTree(failure));
+            }
+            return figures(json(200, node.toString()), acc, mod).build();
+        }
         String status = statuses.get(Math.min(step, statuses.size() - 1));
         return figures(json(200, taskJson(id, status)), acc, mod).build();
     }
@@ -284,7 +300,7 @@ public final class FakeModelScopeServer implements AutoCloseable {
                 .setHeader("modelscope-ratelimit-model-requests-remaining", mod[0]);
     }
 
-    static MockResponse.Builder json(int code, String body) {
+    public static MockResponse.Builder json(int code, String body) {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body);
     }
 

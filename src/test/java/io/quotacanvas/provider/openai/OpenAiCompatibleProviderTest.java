@@ -124,6 +124,44 @@ class OpenAiCompatibleProviderTest extends OpenAiFamilyContract {
     }
 
     @Test
+    void responseFormatOmitSendsNoSuchFieldAndTheB64AnswerIsRead() throws Exception {
+        // OpenAI's gpt-image models always answer b64_json and reject the field itself
+        api.enqueue(json(200, b64Answer(TestImages.png(8, 8))));
+
+        Outcome outcome = generate(config().option("response_format", "omit").build(), BodyLimits.DEFAULT);
+
+        assertInstanceOf(Outcome.Success.class, outcome);
+        JsonNode body = JSON.readTree(api.takeRequest().getBody().utf8());
+        assertFalse(body.has("response_format"), body.toString());
+    }
+
+    @Test
+    void a400RejectingResponseFormatIsModelUnavailableWithTheOptionThatFixesIt() throws Exception {
+        // OpenAI's answer to gpt-image-1 given response_format (vercel/ai#6102, genkit-ai/genkit#3346)
+        api.enqueue(json(400, """
+                {"error":{"message":"Unknown parameter: 'response_format'.","type":"invalid_request_error",
+                 "param":"response_format","code":"unknown_parameter"}}"""));
+
+        Outcome.ModelUnavailable failure = assertInstanceOf(Outcome.ModelUnavailable.class, generate());
+
+        assertEquals(400, failure.httpStatus());
+        assertTrue(failure.message().contains("Unknown parameter: 'response_format'."), failure.message());
+        assertTrue(failure.message().contains("options.response_format: omit"), failure.message());
+        assertEquals(1, api.getRequestCount(), "not retried: the same body fails the same way");
+    }
+
+    @Test
+    void siliconFlowsImagesListIsReadLikeData() throws Exception {
+        api.enqueue(json(200, "{\"images\":[{\"url\":\"" + api.url("/files/sf.png") + "\"}],"
+                + "\"timings\":{\"inference\":1.2},\"seed\":42}"));
+        api.enqueue(image(TestImages.png(8, 8), "image/png"));
+
+        Outcome.Success ok = assertInstanceOf(Outcome.Success.class, generate());
+
+        assertEquals(api.url("/files/sf.png").toString(), ok.remoteUrl());
+    }
+
+    @Test
     void noSeedUnlessAskedFor() throws Exception {
         ProviderConfig config = config().option("send_seed", "false").build();
 

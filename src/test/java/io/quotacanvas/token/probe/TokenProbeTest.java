@@ -15,7 +15,6 @@ import io.quotacanvas.testing.TestConfigs;
 import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenState;
 import io.quotacanvas.token.probe.ProbeResult.Kind;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -48,8 +47,8 @@ class TokenProbeTest {
                   openai_compatible: {base_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
                   a4f: {base_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
                   gitee: {base_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
-                  huggingface: {timeouts: {connect: 2s, read: 2s, overall: 3s}}
-                """.formatted(base, base, base), Map.of());
+                  huggingface: {hub_url: %s, timeouts: {connect: 2s, read: 2s, overall: 3s}}
+                """.formatted(base, base, base, server.url("/")), Map.of());
     }
 
     @AfterEach
@@ -59,8 +58,7 @@ class TokenProbeTest {
     }
 
     TokenProbe probe(ProviderId id) {
-        URI hub = URI.create(server.url("/").toString());
-        return TokenProbes.forProvider(config.provider(id), http, Clock.systemUTC(), hub);
+        return TokenProbes.forProvider(config.provider(id), http, Clock.systemUTC());
     }
 
     static Token token(ProviderId id) {

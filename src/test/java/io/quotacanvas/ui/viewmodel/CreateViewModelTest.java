@@ -26,6 +26,39 @@ class CreateViewModelTest {
     }
 
     @Test
+    void optimisePromptStartsFromTheConfigsPromptOptimize() {
+        assertTrue(form().optimizePromptProperty().get(), "on by default, as in the seed skill");
+        CreateViewModel off = new CreateViewModel(new FakeStudio(dir).providers(), false);
+        assertFalse(off.optimizePromptProperty().get());
+        off.restore(SettingsStore.inMemory());
+        assertFalse(off.optimizePromptProperty().get(), "no remembered choice: the config decides");
+    }
+
+    @Test
+    void aPersonsOptimiseChoiceIsRememberedOnlyWhileItDiffersFromTheConfig() {
+        SettingsStore store = SettingsStore.inMemory();
+        // what studios before this fix left behind: the forced unchecked start, remembered
+        store.put("create.optimize", false);
+        CreateViewModel form = form();
+        form.restore(store);
+        assertTrue(form.optimizePromptProperty().get(), "the old forced value is not taken for a choice");
+
+        form.optimizePromptProperty().set(false);
+        form.remember(store);
+        CreateViewModel next = form();
+        next.restore(store);
+        assertFalse(next.optimizePromptProperty().get(), "a deliberate choice is kept");
+
+        next.optimizePromptProperty().set(true);
+        next.remember(store);
+        assertEquals("none", store.get(CreateViewModel.OPTIMIZE_KEY, "none"), "back to the default: nothing kept");
+        assertEquals("none", store.get("create.optimize", "none"));
+        CreateViewModel withConfigOff = new CreateViewModel(new FakeStudio(dir).providers(), false);
+        withConfigOff.restore(store);
+        assertFalse(withConfigOff.optimizePromptProperty().get(), "a changed prompt.optimize takes effect");
+    }
+
+    @Test
     void thePromptIsBlankUntilSomethingButSpacesIsTyped() {
         CreateViewModel form = form();
         assertTrue(form.promptBlank().get());
