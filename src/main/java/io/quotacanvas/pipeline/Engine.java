@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
 
     /// Image `index`'s lanes: the plan's providers in its rotation, each with its tokens starting at the
     /// image's own, so a batch spreads over providers and tokens.
-    private static List<Lane> lanes(RoutePlan plan, int index) {
+    static List<Lane> lanes(RoutePlan plan, int index) {
         List<Lane> lanes = new ArrayList<>();
         for (ProviderRoute route : plan.routesFor(index)) {
             List<Token> tokens = route.tokens();

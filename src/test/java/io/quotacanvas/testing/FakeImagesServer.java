@@ -26,7 +26,9 @@ public final class FakeImagesServer implements AutoCloseable {
 
     /// What the server answers to one generation request.
     public enum Reply { OK_URL, OK_B64, QUOTA, RATE_LIMIT, AUTH, FORBIDDEN, MODEL_MISSING, CONTENT, SERVER_ERROR,
-        HTML, HANG, NOT_IMAGE }
+        HTML, HANG, NOT_IMAGE,
+        /// Waits [#dropAfter(Duration)], then closes the connection without an answer.
+        DROP }
 
     /// Which provider's error bodies to speak.
     public enum Flavor { OPENAI, GITEE }
@@ -43,6 +45,9 @@ public final class FakeImagesServer implements AutoCloseable {
     private final byte[] png = TestImages.png(64, 48);
     private volatile Reply defaultReply = Reply.OK_URL;
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration dropAfter = Duration.ofSeconds(15);
+    /// Released at close, so a request still hanging before its drop doesn't hold the server open.
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     public FakeImagesServer(Flavor flavor) {
         this.flavor = flavor;
@@ -91,6 +96,12 @@ public final class FakeImagesServer implements AutoCloseable {
     /// Delay before every generation answer (the "provider latency").
     public FakeImagesServer latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /// How long a [Reply#DROP] hangs before the server drops the connection.
+    public FakeImagesServer dropAfter(Duration wait) {
+        this.dropAfter = wait;
         return this;
     }
 
@@ -185,6 +196,14 @@ public final class FakeImagesServer implements AutoCloseable {
             case NOT_IMAGE -> json(200, "{\"data\":[{\"b64_json\":\""
                     + Base64.getEncoder().encodeToString("definitely not an image".getBytes()) + "\"}]}");
             case HANG -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+            case DROP -> {
+                try {
+                    closing.await(dropAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            }
         };
     }
 
@@ -199,6 +218,7 @@ public final class FakeImagesServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.close();
     }
 
