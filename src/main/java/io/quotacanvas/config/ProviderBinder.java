@@ -44,7 +44,7 @@ final class ProviderBinder {
         return new ProviderConfig(id, s.bool("enabled"), baseUrl(id, s), tokens(id, s), ordered(models),
                 defaultModel(s, models), textModel(s), timeouts(s), quotaReset(s),
                 s.positiveDuration("rate_limit_cooldown"), s.numberBetween("hd_scale", 1, 4),
-                options(s), hf && s.has("public_fallback") && s.bool("public_fallback"),
+                options(id, s), hf && s.has("public_fallback") && s.bool("public_fallback"),
                 hf ? spaces(s) : Map.of(), hf && s.has("hub_url") ? s.httpUrl("hub_url") : null, maxSize(s),
                 modelSettings(id, s, modelNames(s)));
     }
@@ -106,39 +106,19 @@ final class ProviderBinder {
         return raw != null && !raw.isNull();
     }
 
-    /// `options:` — free-form per provider, but the options the adapters read are checked here so a typo'd
-    /// value is reported with its line instead of silently falling back to a default.
-    private static Map<String, String> options(Section s) {
-        Map<String, String> options = ordered(s.scalarMap("options", true));
+    /// `options:` — parsed into the provider's typed options here, so an unknown option or a typo'd value is
+    /// reported with its line instead of silently falling back to a default.
+    private static ProviderOptions options(ProviderId id, Section s) {
+        Map<String, String> raw = ordered(s.scalarMap("options", true));
         String at = s.path("options");
-        options.forEach((name, value) -> {
-            String where = YamlDocument.child(at, name);
-            switch (name) {
-                case "poll_interval" -> {
-                    if (Durations.parse(value).filter(d -> !d.isNegative() && !d.isZero()).isEmpty()) {
-                        s.problems().add(where, "must be a positive duration such as 3s or 500ms");
-                    }
-                }
-                case "failover", "send_seed" -> {
-                    if (!value.equals("true") && !value.equals("false")) {
-                        s.problems().add(where, "must be true or false");
-                    }
-                }
-                case "response_format" -> {
-                    if (!value.equals("url") && !value.equals("b64_json") && !value.equals("omit")) {
-                        s.problems().add(where, "must be url, b64_json, or omit (send none: OpenAI's gpt-image"
-                                + " models reject the field)");
-                    }
-                }
-                default -> { }
-            }
-        });
-        return options;
+        return ProviderOptions.parse(id, raw, (name, problem) -> s.problems().add(YamlDocument.child(at, name),
+                problem));
     }
 
     /// A disabled stand-in for a provider the merged config does not mention.
     static ProviderConfig absent(ProviderId id) {
-        return new ProviderConfig(id, false, null, List.of(), Map.of(), null, null, null, null, null, 1, Map.of(),
+        return new ProviderConfig(id, false, null, List.of(), Map.of(), null, null, null, null, null, 1,
+                ProviderOptions.defaults(id),
                 false, Map.of(), null, 0, Map.of());
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 /// - `quotaReset`: when a spent token comes back (a `Retry-After` hint wins).
 /// - `rateLimitCooldown`: how long a rate-limited token rests when no `Retry-After` is given.
 /// - `hdScale`: size multiplier for `--enable-hd`.
-/// - `options`: provider-specific extras (e.g. gitee `failover`, openai_compatible `send_seed`).
+/// - `options`: what this provider's adapter can be told beyond the common keys, typed ([ProviderOptions]).
 /// - `publicFallback`, `spaces`, `hubUrl`: Hugging Face only (anonymous public Spaces; the Hub that answers
 ///   the token probe `whoami-v2`).
 /// - `maxSize`: the longest image side the provider accepts (0 = no limit); HD sizes are clamped to it.
@@ -25,7 +25,7 @@ import java.util.Map;
 public record ProviderConfig(ProviderId id, boolean enabled, URI baseUrl, List<ConfiguredToken> tokens,
                              Map<String, String> models, String defaultModel, String textModel, Timeouts timeouts,
                              QuotaReset quotaReset, Duration rateLimitCooldown, double hdScale,
-                             Map<String, String> options, boolean publicFallback, Map<String, SpaceConfig> spaces,
+                             ProviderOptions options, boolean publicFallback, Map<String, SpaceConfig> spaces,
                              URI hubUrl, int maxSize, Map<String, ModelSettings> modelSettings) {
 
     /// The config key naming an OpenAI-compatible endpoint, and the environment variables that can set it.
@@ -35,13 +35,14 @@ public record ProviderConfig(ProviderId id, boolean enabled, URI baseUrl, List<C
 
     public ProviderConfig {
         modelSettings = modelSettings == null ? Map.of() : modelSettings;
+        options = options == null ? ProviderOptions.defaults(id) : options;
     }
 
     /// The shape before HD limits, per-model settings and the Hub address were configurable: none of them set.
     public ProviderConfig(ProviderId id, boolean enabled, URI baseUrl, List<ConfiguredToken> tokens,
                           Map<String, String> models, String defaultModel, String textModel, Timeouts timeouts,
                           QuotaReset quotaReset, Duration rateLimitCooldown, double hdScale,
-                          Map<String, String> options, boolean publicFallback, Map<String, SpaceConfig> spaces) {
+                          ProviderOptions options, boolean publicFallback, Map<String, SpaceConfig> spaces) {
         this(id, enabled, baseUrl, tokens, models, defaultModel, textModel, timeouts, quotaReset, rateLimitCooldown,
                 hdScale, options, publicFallback, spaces, null, 0, Map.of());
     }

@@ -75,7 +75,7 @@ class ConfigDefaultsTest {
 
         ProviderConfig gitee = config.provider(ProviderId.GITEE);
         assertEquals(new QuotaReset(QuotaReset.Period.DAILY, ZoneId.of("Asia/Shanghai")), gitee.quotaReset());
-        assertEquals(Map.of("failover", "true"), gitee.options());
+        assertEquals(new ProviderOptions.Gitee(true), gitee.options());
         assertTrue(gitee.tokens().isEmpty(), "unset ${GITEE_TOKEN} is dropped");
         assertFalse(gitee.publicFallback());
         assertTrue(gitee.spaces().isEmpty());
@@ -87,7 +87,7 @@ class ConfigDefaultsTest {
         assertNull(oai.baseUrl(), "no default host");
         assertTrue(oai.setupProblem().contains("providers.openai_compatible.base_url"), oai.setupProblem());
         assertNull(oai.textModel());
-        assertEquals(Map.of("send_seed", "false", "response_format", "b64_json"), oai.options());
+        assertEquals(new ProviderOptions.OpenAiCompatible(false, ProviderOptions.ResponseFormat.B64_JSON), oai.options());
     }
 
     @Test

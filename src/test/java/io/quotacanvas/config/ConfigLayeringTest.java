@@ -79,7 +79,7 @@ class ConfigLayeringTest {
                     rate_limit_cooldown: 500ms
                     hd_scale: 4
                     quota_reset: {period: daily, zone: Europe/Paris}
-                    options: {retries: 2, verbose: true, mode: fast}
+                    options: {token_route: router}
                     spaces:
                       z-image-turbo:
                         url: https://example.hf.space
@@ -98,7 +98,7 @@ class ConfigLayeringTest {
         assertEquals(Duration.ofMillis(500), hf.rateLimitCooldown());
         assertEquals(4.0, hf.hdScale());
         assertEquals(QuotaReset.Period.DAILY, hf.quotaReset().period());
-        assertEquals(Map.of("retries", "2", "verbose", "true", "mode", "fast"), hf.options());
+        assertEquals(new ProviderOptions.HuggingFace(ProviderOptions.TokenRoute.ROUTER), hf.options());
         ProviderConfig.SpaceConfig space = hf.spaces().get("z-image-turbo");
         assertEquals("/run", space.apiName());
         assertEquals(Map.of("prompt", "text", "steps", "8"), space.parameters());

@@ -59,8 +59,39 @@ class ConfigValidationTest {
         List<ConfigProblem> problems = ConfigTestSupport.problems(file, Map.of());
 
         assertEquals(List.of("3 providers.modelscope.options.poll_interval", "6 providers.gitee.options.failover",
-                "8 providers.openai_compatible.options.response_format"), ConfigTestSupport.linesAndPaths(problems));
-        assertEquals("must be a positive duration such as 3s or 500ms", problems.getFirst().message());
+                "8 providers.openai_compatible.options.response_format",
+                "8 providers.openai_compatible.options.anything_else"), ConfigTestSupport.linesAndPaths(problems));
+        assertEquals("must be a duration of at least 10ms, such as 3s or 500ms", problems.getFirst().message());
+    }
+
+    @Test
+    void optionsAreTypedOnceAtLoadAndUnknownOnesAreNamed() throws ConfigException {
+        // regression: poll_interval: 1h passed validation and then silently became 3 s; token_route wasn't read
+        Path good = ConfigTestSupport.write(dir, """
+                providers:
+                  modelscope:
+                    options: {poll_interval: 1h}
+                  huggingface:
+                    options: {token_route: router}
+                """);
+        AppConfig config = ConfigLoader.load(good, Map.of());
+        assertEquals(new ProviderOptions.ModelScope(java.time.Duration.ofHours(1)),
+                config.provider(io.quotacanvas.core.ProviderId.MODELSCOPE).options());
+        assertEquals(new ProviderOptions.HuggingFace(ProviderOptions.TokenRoute.ROUTER),
+                config.provider(io.quotacanvas.core.ProviderId.HUGGINGFACE).options());
+
+        Path typo = ConfigTestSupport.write(dir, """
+                providers:
+                  huggingface:
+                    options: {token_rout: router}
+                  a4f:
+                    options: {failover: true}
+                """);
+        List<ConfigProblem> problems = ConfigTestSupport.problems(typo, Map.of());
+        assertEquals(List.of("3 providers.huggingface.options.token_rout", "5 providers.a4f.options.failover"),
+                ConfigTestSupport.linesAndPaths(problems));
+        assertTrue(problems.getFirst().message().contains("did you mean 'token_route'"), problems.getFirst().message());
+        assertTrue(problems.get(1).message().contains("takes none"), problems.get(1).message());
     }
 
     @Test
@@ -107,7 +138,7 @@ class ConfigValidationTest {
         assertFalse(gitee.settingsFor("flux-1").takesGuidance());
         assertEquals(20, gitee.settingsFor("flux-1").steps(), "the default's other settings are kept");
         ProviderConfig oai = config.provider(io.quotacanvas.core.ProviderId.OPENAI_COMPATIBLE);
-        assertEquals("omit", oai.options().get("response_format"));
+        assertEquals(new ProviderOptions.OpenAiCompatible(false, ProviderOptions.ResponseFormat.OMIT), oai.options());
         assertEquals(1536, oai.settingsFor("gpt-image-1").maxSize());
         assertEquals(null, oai.setupProblem());
     }

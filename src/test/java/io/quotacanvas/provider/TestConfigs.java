@@ -2,6 +2,7 @@ package io.quotacanvas.provider;
 
 import io.quotacanvas.config.ConfiguredToken;
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.config.QuotaReset;
 import io.quotacanvas.config.Timeouts;
 import io.quotacanvas.core.AspectRatio;
@@ -51,7 +52,9 @@ public final class TestConfigs {
         return new ProviderConfig(id, true, baseUrl, List.of(new ConfiguredToken(new Secret(CANARY), "config")),
                 Map.of("z-image-turbo", "z-image-turbo"), "z-image-turbo", "chat-model", timeouts,
                 new QuotaReset(QuotaReset.Period.DAILY, ZoneOffset.UTC), Duration.ofMinutes(1), 1.5,
-                Map.copyOf(options), false, Map.of());
+                ProviderOptions.parse(id, Map.copyOf(options), (key, problem) -> {
+                    throw new IllegalArgumentException("options." + key + ": " + problem);
+                }), false, Map.of());
     }
 
     public static Token canaryToken(ProviderId id) {

@@ -1,6 +1,7 @@
 package io.quotacanvas.provider.gitee;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.core.GenerationSettings;
 import io.quotacanvas.core.ImageSize;
 import io.quotacanvas.core.Outcome;
@@ -40,7 +41,7 @@ public final class GiteeProvider extends OpenAiFamilyProvider {
     /// The exact HTTP request for `call`. Pure: no I/O.
     public static Request buildRequest(ProviderConfig config, ProviderCall call) {
         Request.Builder builder = OpenAiImages.post(config, requestBody(config, call), call.token());
-        if (OpenAiImages.flag(config, "failover")) {
+        if (config.options() instanceof ProviderOptions.Gitee g && g.failover()) {
             builder.header("X-Failover-Enabled", "true");
         }
         return builder.build();

@@ -1,6 +1,7 @@
 package io.quotacanvas.provider.huggingface;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.config.ProviderConfig.SpaceConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
@@ -13,7 +14,6 @@ import io.quotacanvas.provider.ImageProvider;
 import io.quotacanvas.provider.ProviderCall;
 import io.quotacanvas.provider.ProviderHttp;
 import java.time.Clock;
-import java.util.Locale;
 import okhttp3.OkHttpClient;
 
 /// Hugging Face: the Inference Providers router (`hf-inference`, needs a token) and public Gradio Spaces
@@ -80,7 +80,8 @@ public final class HuggingFaceProvider implements ImageProvider {
                     "no public Space configured for " + call.canonicalModel()));
         }
         boolean hasRouterId = call.providerModel() != null && !call.providerModel().isBlank();
-        boolean prefersRouter = "router".equals(option(config, "token_route"));
+        boolean prefersRouter = config.options() instanceof ProviderOptions.HuggingFace o
+                && o.tokenRoute() == ProviderOptions.TokenRoute.ROUTER;
         if (hasRouterId && (prefersRouter || !hasSpace)) {
             return new Route.Router();
         }
@@ -98,8 +99,4 @@ public final class HuggingFaceProvider implements ImageProvider {
         };
     }
 
-    private static String option(ProviderConfig config, String key) {
-        String value = config.options() == null ? null : config.options().get(key);
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-    }
 }

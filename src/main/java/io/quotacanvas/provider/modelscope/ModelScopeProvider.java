@@ -1,6 +1,7 @@
 package io.quotacanvas.provider.modelscope;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.provider.BearerAuth;
@@ -40,7 +41,8 @@ public final class ModelScopeProvider implements ImageProvider {
         }
         this.config = config;
         this.http = new ProviderHttp(config, base, limits, clock);
-        this.pollInterval = PollInterval.of(config);
+        this.pollInterval = config.options() instanceof ProviderOptions.ModelScope o ? o.pollInterval()
+                : ProviderOptions.DEFAULT_POLL_INTERVAL;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.quotacanvas.provider.openaiapi.OpenAiFamilyProvider;
 import io.quotacanvas.provider.openaiapi.OpenAiImages;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.provider.BodyLimits;
@@ -27,8 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 /// models reject the field); `send_seed` = `true` adds `seed`, which OpenAI itself rejects but many
 /// compatible servers honour. Either answer form is accepted.
 public final class OpenAiCompatibleProvider extends OpenAiFamilyProvider {
-    /// The `response_format` option value that sends no such field.
-    public static final String OMIT = "omit";
     private static final Pattern RESPONSE_FORMAT = Pattern.compile("response_format");
     private static final OpenAiFailures.Dialect DIALECT = new OpenAiFailures.Dialect(
             "the key lacks permission for this model, or the provider does not serve this region");
@@ -52,11 +51,11 @@ public final class OpenAiCompatibleProvider extends OpenAiFamilyProvider {
     public static ObjectNode requestBody(ProviderConfig config, ProviderCall call) {
         ObjectNode body = OpenAiImages.baseBody(call.providerModel(), call.settings().prompt());
         body.put("size", OpenAiImages.size(call.settings(), config).wxh());
-        String format = OpenAiImages.option(config, "response_format", "b64_json");
-        if (!format.equals(OMIT)) {
-            body.put("response_format", format);
+        ProviderOptions.OpenAiCompatible options = options(config);
+        if (options.responseFormat() != ProviderOptions.ResponseFormat.OMIT) {
+            body.put("response_format", options.responseFormat().wireName());
         }
-        if (OpenAiImages.flag(config, "send_seed")) {
+        if (options.sendSeed()) {
             body.put("seed", call.settings().seed());
         }
         return body;
@@ -71,6 +70,11 @@ public final class OpenAiCompatibleProvider extends OpenAiFamilyProvider {
                 "the model rejects the response_format field (HTTP 400): " + e.quoted() + "; set"
                         + " providers.openai_compatible.options.response_format: omit");
         return OpenAiFailures.classify(status, headers, body, now, DIALECT);
+    }
+
+    private static ProviderOptions.OpenAiCompatible options(ProviderConfig config) {
+        return config.options() instanceof ProviderOptions.OpenAiCompatible o ? o
+                : (ProviderOptions.OpenAiCompatible) ProviderOptions.defaults(ProviderId.OPENAI_COMPATIBLE);
     }
 
     private static boolean namesResponseFormat(ErrorBody e) {

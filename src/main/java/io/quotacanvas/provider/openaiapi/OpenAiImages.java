@@ -10,7 +10,6 @@ import io.quotacanvas.provider.ProviderHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -63,17 +62,6 @@ public final class OpenAiImages {
         return BearerAuth.sign(builder, ProviderHttp.baseUrl(config), url, token);
     }
 
-    /// True when provider option `name` is `true` (case-insensitive); options may be null.
-    public static boolean flag(ProviderConfig config, String name) {
-        return "true".equalsIgnoreCase(option(config, name, "false").trim());
-    }
-
-    /// Provider option `name`, or `fallback` when unset or blank.
-    public static String option(ProviderConfig config, String name, String fallback) {
-        Map<String, String> options = config.options();
-        String value = options == null ? null : options.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
 
     /// Reads a 2xx answer: `data[0].url` (or SiliconFlow's `images[0].url`) → [Parsed.Url],
     /// `data[0].b64_json` → [Parsed.Inline], a raw

@@ -3,6 +3,7 @@ package io.quotacanvas.provider.huggingface;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.testing.TestConfigs;
 import java.util.Map;
@@ -28,7 +29,7 @@ class DefaultSpacesTest {
                 "qwen-image", "https://qwen-qwen-image-2512.hf.space /infer",  // expected default
                 "flux-2", "https://black-forest-labs-flux-2-dev.hf.space /infer"), spaces);  // expected default
         // no token_route option: a token goes to the Space by default
-        assertEquals(null, hf.options().get("token_route"));
+        assertEquals(new ProviderOptions.HuggingFace(ProviderOptions.TokenRoute.SPACES), hf.options());
         assertEquals(true, hf.publicFallback());
     }
 }

@@ -1,8 +1,9 @@
 package io.quotacanvas.provider.huggingface;
 
 import io.quotacanvas.config.ConfiguredToken;
-import io.quotacanvas.config.ProviderConfig;
 import io.quotacanvas.config.ProviderConfig.SpaceConfig;
+import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.ProviderOptions;
 import io.quotacanvas.config.QuotaReset;
 import io.quotacanvas.config.Timeouts;
 import io.quotacanvas.core.AspectRatio;
@@ -63,7 +64,9 @@ final class HfFixtures {
                 List.of(new ConfiguredToken(new Secret(CANARY), "config")), models, "z-image-turbo", "chat",
                 new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30)),
                 new QuotaReset(QuotaReset.Period.MONTHLY, ZoneOffset.UTC), Duration.ofMinutes(1), 2.0,
-                Map.copyOf(options), true, Map.copyOf(spaces));
+                ProviderOptions.parse(ProviderId.HUGGINGFACE, Map.copyOf(options), (key, problem) -> {
+                    throw new IllegalArgumentException("options." + key + ": " + problem);
+                }), true, Map.copyOf(spaces));
     }
 
     static Token token() {

@@ -165,16 +165,6 @@ class ModelScopeWireFormatTest {
         assertTrue(RateLimitHeaders.read(Headers.of()).isEmpty());
     }
 
-    @Test
-    void thePollIntervalOptionReadsDurationsAndFallsBackToThreeSeconds() {
-        assertEquals(Duration.ofSeconds(3), PollInterval.parse("3s"));
-        assertEquals(Duration.ofMillis(500), PollInterval.parse("500ms"));
-        assertEquals(Duration.ofSeconds(5), PollInterval.parse("5"));
-        assertEquals(Duration.ofMinutes(1), PollInterval.parse("1m"));
-        assertEquals(PollInterval.DEFAULT, PollInterval.parse("soon"));
-        assertEquals(PollInterval.DEFAULT, PollInterval.parse("0ms"));
-        assertEquals(PollInterval.DEFAULT, PollInterval.of(config("https://modelscope.example/v1")));
-    }
 
     private static TaskState task(String json) {
         return ModelScopeTasks.parseTask(200, bytes(json));

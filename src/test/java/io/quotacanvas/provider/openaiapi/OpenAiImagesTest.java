@@ -54,11 +54,4 @@ class OpenAiImagesTest {
         assertTrue(invalidMessage(null, "{\"error\":{\"message\":\"busy\"}}").contains("busy"));
     }
 
-    @Test
-    void optionsAreReadForgivingly() {
-        var config = TestConfigs.provider(ProviderId.GITEE, "https://x/v1").option("failover", " TRUE ").build();
-
-        assertTrue(OpenAiImages.flag(config, "failover"));
-        assertEquals("b64_json", OpenAiImages.option(config, "response_format", "b64_json"));
-    }
 }
