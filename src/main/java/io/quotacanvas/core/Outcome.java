@@ -77,16 +77,16 @@ public sealed interface Outcome {
 
     /// The call never got an answer. A call ended by cancelling its [io.quotacanvas.provider.CallScope]
     /// is a network error too, made with [#cancelled] and told apart with [#isCancellation].
-    record NetworkError(String message) implements Failure {
-        private static final String CANCELLED = "cancelled: ";
+    record NetworkError(String message, boolean isCancellation) implements Failure {
 
-        public static NetworkError cancelled(String reason) {
-            return new NetworkError(CANCELLED + (reason == null ? "cancelled" : reason));
+        /// A network failure (not a cancellation).
+        public NetworkError(String message) {
+            this(message, false);
         }
 
-        /// True when the call was cancelled rather than failed (not to be retried or blamed on the provider).
-        public boolean isCancellation() {
-            return message.startsWith(CANCELLED);
+        /// The call was cancelled rather than failed: not to be retried or blamed on the provider.
+        public static NetworkError cancelled(String reason) {
+            return new NetworkError("cancelled: " + (reason == null ? "cancelled" : reason), true);
         }
 
         public FailureClass failureClass() { return FailureClass.NETWORK_ERROR; }

@@ -54,7 +54,7 @@ public final class BearerAuth {
             case Outcome.ContentRejected c -> new Outcome.ContentRejected(c.httpStatus(), m);
             case Outcome.ProviderError p -> new Outcome.ProviderError(p.httpStatus(), m);
             case Outcome.BadResponse b -> new Outcome.BadResponse(b.httpStatus(), m);
-            case Outcome.NetworkError n -> new Outcome.NetworkError(m);
+            case Outcome.NetworkError n -> new Outcome.NetworkError(m, n.isCancellation());
             case Outcome.Timeout t -> new Outcome.Timeout(m);
         };
     }

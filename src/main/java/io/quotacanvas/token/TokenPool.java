@@ -64,11 +64,12 @@ public final class TokenPool {
     /// Every token of the provider for listing, disabled vault tokens included, in rotation order.
     public List<PoolEntry> entries(ProviderId provider) {
         List<PoolEntry> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // Secret compares by value: duplicates are found without revealing a token outside HTTP auth
+        Set<Secret> seen = new HashSet<>();
         ProviderConfig pc = config.providers().get(provider);
         if (pc != null) {
             for (ConfiguredToken t : pc.tokens()) {
-                if (seen.add(t.secret().reveal())) {
+                if (seen.add(t.secret())) {
                     out.add(new PoolEntry(new Token(provider, out.size() + 1, t.secret(), t.source()), null, true,
                             null, null));
                 }
@@ -76,7 +77,7 @@ public final class TokenPool {
         }
         for (VaultEntry e : vaultEntries(provider)) {
             Secret secret = e.secret();
-            if (secret != null && seen.add(secret.reveal())) {
+            if (secret != null && seen.add(secret)) {
                 out.add(new PoolEntry(new Token(provider, out.size() + 1, secret, "vault"), e.label(), e.enabled(),
                         e.id(), e.addedAt()));
             }

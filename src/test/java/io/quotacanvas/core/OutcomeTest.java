@@ -21,4 +21,10 @@ class OutcomeTest {
     void aRefusedConnectionIsNotACancellation() {
         assertFalse(new Outcome.NetworkError("connection refused by 127.0.0.1:1").isCancellation());
     }
+
+    @Test
+    void aFailureWhoseWordsStartLikeACancellationIsStillAFailure() {
+        // regression: cancellations were told apart by a message prefix a server's own text could carry
+        assertFalse(new Outcome.NetworkError("cancelled: by the upstream proxy").isCancellation());
+    }
 }

@@ -64,6 +64,16 @@ class BearerAuthTest {
     }
 
     @Test
+    void redactionKeepsACancellationACancellation() {
+        Outcome.Failure leaky = Outcome.NetworkError.cancelled("stopped while sending " + CANARY);
+
+        Outcome.NetworkError clean = (Outcome.NetworkError) BearerAuth.redact(leaky, TOKEN);
+
+        assertTrue(clean.isCancellation());
+        assertFalse(clean.message().contains(CANARY));
+    }
+
+    @Test
     void leavesCleanFailuresAlone() {
         Outcome.Failure clean = new Outcome.QuotaExhausted(402, "no credits", Instant.EPOCH);
 

@@ -314,7 +314,7 @@ public abstract class OpenAiFamilyContract {
 
             Outcome outcome = running.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
 
-            assertEquals(new Outcome.NetworkError("cancelled: stopped by the user"), outcome);
+            assertEquals(Outcome.NetworkError.cancelled("stopped by the user"), outcome);
         }
     }
 
@@ -326,7 +326,7 @@ public abstract class OpenAiFamilyContract {
         Outcome outcome = newProvider(config().build(), BASE, BodyLimits.DEFAULT)
                 .generate(TestConfigs.call(id(), Instant.now().plusSeconds(30), scope));
 
-        assertEquals(new Outcome.NetworkError("cancelled: batch stopped"), outcome);
+        assertEquals(Outcome.NetworkError.cancelled("batch stopped"), outcome);
         assertEquals(0, api.getRequestCount());
     }
 

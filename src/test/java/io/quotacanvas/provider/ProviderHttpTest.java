@@ -55,7 +55,7 @@ class ProviderHttpTest {
 
         var f = IoFailures.classify(new InterruptedIOException("timeout"), URL, scope, NOW, NOW);
 
-        assertEquals(new Outcome.NetworkError("cancelled: window closed"), f);
+        assertEquals(Outcome.NetworkError.cancelled("window closed"), f);
     }
 
     @Test

@@ -62,16 +62,19 @@ final class StoredTokenVault implements TokenVault {
 
     /// The values not blank, not already in the vault and not repeated, as secrets in input order.
     private List<Secret> fresh(ProviderId provider, List<String> values) {
-        Set<String> seen = new HashSet<>();
+        Set<Secret> seen = new HashSet<>();
         for (VaultEntry e : entries(provider)) {
             if (e.available()) {
-                seen.add(e.secret().reveal());
+                seen.add(e.secret());
             }
         }
         List<Secret> fresh = new ArrayList<>();
         for (String v : values) {
-            if (v != null && !v.isBlank() && seen.add(v.strip())) {
-                fresh.add(new Secret(v));
+            if (v != null && !v.isBlank()) {
+                Secret secret = new Secret(v);
+                if (seen.add(secret)) {
+                    fresh.add(secret);
+                }
             }
         }
         return fresh;

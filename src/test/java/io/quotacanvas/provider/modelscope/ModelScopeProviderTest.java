@@ -362,7 +362,7 @@ class ModelScopeProviderTest {
 
             Outcome outcome = running.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
 
-            assertEquals(new Outcome.NetworkError("cancelled: stopped by the user"), outcome);
+            assertEquals(Outcome.NetworkError.cancelled("stopped by the user"), outcome);
         }
         assertTrue(server.polls().isEmpty(), "a ten-minute pause was cut short without polling");
     }
