@@ -228,7 +228,7 @@ final class LibraryIndex implements AutoCloseable {
                 sb.append(rs.getString(1)).append('\n');
             }
         }
-        AtomicFiles.write(favouritesFile, sb.toString().getBytes(StandardCharsets.UTF_8));
+        Library.writeDurably(favouritesFile, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private <T> T write(SqlWork<T> work) throws SQLException, LibraryException {
