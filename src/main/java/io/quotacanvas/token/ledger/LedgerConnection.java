@@ -1,5 +1,6 @@
 package io.quotacanvas.token.ledger;
 
+import io.quotacanvas.storage.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +34,7 @@ final class LedgerConnection implements AutoCloseable {
             ensureOpen();
             return work.run();
         } catch (SQLException e) {
-            throw LedgerException.from(e, file, action);
+            throw LedgerException.of(Sqlite.failure(e, LedgerSchema.describe(file), action));
         } finally {
             lock.unlock();
         }
@@ -53,7 +54,7 @@ final class LedgerConnection implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw LedgerException.from(e, file, action);
+            throw LedgerException.of(Sqlite.failure(e, LedgerSchema.describe(file), action));
         } finally {
             lock.unlock();
         }
@@ -75,7 +76,7 @@ final class LedgerConnection implements AutoCloseable {
         try {
             if (connection != null) {
                 statements.clear();
-                LedgerSchema.closeQuietly(connection); // closes its statements too
+                Sqlite.closeQuietly(connection); // closes its statements too
                 connection = null;
             }
         } finally {

@@ -63,7 +63,7 @@ public final class SqliteLedger implements Ledger {
     public TokenState state(Token token, String model, Instant now) {
         String fingerprint = token.fingerprint();
         long nowMs = now.toEpochMilli();
-        return db.read("read", () -> StoredState.resolve(rows(STATE, fingerprint, scope(model)), nowMs));
+        return db.read("read it", () -> StoredState.resolve(rows(STATE, fingerprint, scope(model)), nowMs));
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class SqliteLedger implements Ledger {
         Objects.requireNonNull(reason, "reason");
         String fingerprint = token.fingerprint();
         long updated = System.currentTimeMillis();
-        db.write("record a cooling in", () -> {
+        db.write("record a cooling", () -> {
             db.update(SEEN, fingerprint, token.provider().wireName(), updated);
             db.update(COOL, fingerprint, scope(model), token.provider().wireName(), until.toEpochMilli(),
                     reason.wireName(), clip(message), updated);
@@ -83,7 +83,7 @@ public final class SqliteLedger implements Ledger {
     public void invalidate(Token token, String message, Instant now) {
         String fingerprint = token.fingerprint();
         long nowMs = now.toEpochMilli();
-        db.write("record an invalid token in", () -> {
+        db.write("record an invalid token", () -> {
             db.update(SEEN, fingerprint, token.provider().wireName(), nowMs);
             db.update(INVALIDATE, fingerprint, token.provider().wireName(), FailureClass.AUTH_FAILED.wireName(),
                     clip(message), nowMs);
@@ -97,7 +97,7 @@ public final class SqliteLedger implements Ledger {
         String fingerprint = token.fingerprint();
         long nowMs = now.toEpochMilli();
         LocalDate day = LocalDate.ofInstant(now, zone);
-        db.write("record a success in", () -> {
+        db.write("record a success", () -> {
             db.update(CLEAR_ON_SUCCESS, fingerprint, scope(model), nowMs);
             db.update(COUNT_IMAGE, fingerprint, day.toString());
             db.update(PRUNE_USAGE, fingerprint, day.minusDays(USAGE_DAYS_KEPT).toString());
@@ -109,13 +109,13 @@ public final class SqliteLedger implements Ledger {
     @Override
     public void clear(Token token) {
         String fingerprint = token.fingerprint();
-        db.write("clear a token in", () -> db.update(CLEAR, fingerprint));
+        db.write("clear a token", () -> db.update(CLEAR, fingerprint));
     }
 
     @Override
     public Optional<Instant> modelUnavailableUntil(ProviderId provider, String model, Instant now) {
         Objects.requireNonNull(model, "model");
-        return db.read("read", () -> {
+        return db.read("read it", () -> {
             try (ResultSet rs = db.query(MODEL_UNTIL, provider.wireName(), model, now.toEpochMilli())) {
                 return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
             }
@@ -127,7 +127,7 @@ public final class SqliteLedger implements Ledger {
     public void markModelUnavailable(ProviderId provider, String model, Instant until, String message) {
         Objects.requireNonNull(model, "model");
         long updated = System.currentTimeMillis();
-        db.write("record an unavailable model in", () -> db.update(MARK_MODEL, provider.wireName(), model,
+        db.write("record an unavailable model", () -> db.update(MARK_MODEL, provider.wireName(), model,
                 until.toEpochMilli(), clip(message), updated));
     }
 
@@ -138,7 +138,7 @@ public final class SqliteLedger implements Ledger {
         Objects.requireNonNull(quota, "quota");
         String fingerprint = token.fingerprint();
         long nowMs = now.toEpochMilli();
-        db.write("record quota figures in", () -> {
+        db.write("record quota figures", () -> {
             db.update(SEEN, fingerprint, token.provider().wireName(), nowMs);
             db.update(RECORD_QUOTA, fingerprint, scope(model), token.provider().wireName(), quota.requestsRemaining(),
                     quota.requestsLimit(), quota.modelRemaining(), quota.modelLimit(), nowMs);
@@ -148,7 +148,7 @@ public final class SqliteLedger implements Ledger {
     @Override
     public Optional<QuotaSnapshot> lastQuota(Token token, String model) {
         String fingerprint = token.fingerprint();
-        return db.read("read", () -> {
+        return db.read("read it", () -> {
             try (ResultSet rs = db.query(LAST_QUOTA, fingerprint, scope(model))) {
                 return rs.next() ? Optional.of(new QuotaSnapshot(integer(rs, 1), integer(rs, 2), integer(rs, 3),
                         integer(rs, 4))) : Optional.empty();
@@ -163,7 +163,7 @@ public final class SqliteLedger implements Ledger {
     public List<LedgerEntry> entries(ProviderId provider, Instant now) {
         long nowMs = now.toEpochMilli();
         String today = LocalDate.ofInstant(now, zone).toString();
-        return db.read("read", () -> {
+        return db.read("read it", () -> {
             Map<String, List<StoredState>> states = new HashMap<>();
             try (ResultSet rs = db.query(STATES, provider.wireName())) {
                 while (rs.next()) {
