@@ -11,8 +11,10 @@ public class StorageException extends RuntimeException {
 
     /// What went wrong, for callers that react differently (retry later, tell people to move a file…).
     public enum Kind {
-        /// The database server can't be reached, refused the login, or went away.
+        /// The database server can't be reached, didn't answer in time, or went away.
         UNREACHABLE,
+        /// The database refused the login, or the user may not use the ledger's tables.
+        ACCESS_DENIED,
         /// Another process held a lock for longer than we wait.
         BUSY,
         /// The file is not a database of ours or is corrupt.
