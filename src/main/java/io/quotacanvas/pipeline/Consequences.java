@@ -28,7 +28,8 @@ final class Consequences {
     void coolToken(ModelCandidate model, AttemptRunner.Run run, Instant until, Outcome.Failure why,
                    boolean modelOnly) {
         job.record(route.provider(), model.canonical(), token, run, until);
-        ctx.ledger().cool(token, modelOnly ? model.canonical() : null, until, why.failureClass(), why.message());
+        ctx.ledger().cool(token, modelOnly ? model.canonical() : null, until, why.failureClass(), why.message(),
+                ctx.clock().instant());
         job.emit(new EngineEvent.TokenCooled(job.index(), route.provider(), token.label(), until,
                 why.failureClass()));
     }
@@ -47,7 +48,7 @@ final class Consequences {
         Instant until = Cooling.quotaUntil(route.config(), null, now);
         String what = quota.accountSpent() ? "daily request quota" : "daily quota for " + model.canonical();
         ctx.ledger().cool(token, quota.accountSpent() ? null : model.canonical(), until, FailureClass.QUOTA_EXHAUSTED,
-                "provider reports 0 remaining of the " + what);
+                "provider reports 0 remaining of the " + what, now);
         job.emit(new EngineEvent.TokenCooled(job.index(), route.provider(), token.label(), until,
                 FailureClass.QUOTA_EXHAUSTED));
     }
@@ -62,7 +63,8 @@ final class Consequences {
     /// The provider doesn't serve this model: skip it there (for every token) until `until`.
     void modelUnavailable(ModelCandidate model, AttemptRunner.Run run, Instant until, Outcome.ModelUnavailable why) {
         job.record(route.provider(), model.canonical(), token, run, until);
-        ctx.ledger().markModelUnavailable(route.provider(), model.canonical(), until, why.message());
+        ctx.ledger().markModelUnavailable(route.provider(), model.canonical(), until, why.message(),
+                ctx.clock().instant());
     }
 
     /// The provider kept failing: skip it for the configured cooldown and cancel its calls in flight.

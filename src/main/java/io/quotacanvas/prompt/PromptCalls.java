@@ -91,7 +91,7 @@ final class PromptCalls {
 
     private Consequence cool(ProviderRoute route, Token token, String model, Instant until, Outcome.Failure why,
                              EngineListener listener) {
-        ledger.cool(token, model, until, why.failureClass(), why.message());
+        ledger.cool(token, model, until, why.failureClass(), why.message(), clock.instant());
         EngineListener.safely(listener, new EngineEvent.TokenCooled(-1, route.provider(), token.label(), until,
                 why.failureClass()));
         return new Consequence(true, until);

@@ -100,7 +100,8 @@ class SqlitePromptCacheTest {
             version = userVersion();
             try (var cache = new SqlitePromptCache(db(), clock)) {
                 cache.put(KEY, "answer");
-                ledger.cool(token, null, clock.instant().plusSeconds(60), FailureClass.RATE_LIMITED, "slow down");
+                ledger.cool(token, null, clock.instant().plusSeconds(60), FailureClass.RATE_LIMITED, "slow down",
+                        clock.instant());
                 assertEquals("answer", cache.get(KEY).orElseThrow());
             }
             assertTrue(ledger.state(token, "z", clock.instant()) instanceof TokenState.Cooling);

@@ -52,7 +52,15 @@ final class LedgerSchema {
               fingerprint TEXT NOT NULL, model TEXT NOT NULL, provider TEXT NOT NULL,
               requests_remaining INTEGER, requests_limit INTEGER, model_remaining INTEGER, model_limit INTEGER,
               updated_ms INTEGER NOT NULL,
-              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID"""));
+              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID"""),
+            // v3: in-flight leases shared by every process; AUTOINCREMENT so a released id is never reused
+            // (releasing an old lease twice must not free a newer one)
+            List.of("""
+            CREATE TABLE token_lease (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, fingerprint TEXT NOT NULL, holder TEXT NOT NULL,
+              expires_ms INTEGER NOT NULL, taken_ms INTEGER NOT NULL)""",
+            "CREATE INDEX token_lease_fingerprint ON token_lease (fingerprint, expires_ms)",
+            "CREATE INDEX token_lease_holder ON token_lease (holder)"));
 
     static final int VERSION = STEPS.size();
 
