@@ -3,7 +3,7 @@ package io.quotacanvas.cli;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.token.ledger.LedgerException;
+import io.quotacanvas.storage.StorageException;
 import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,7 +51,7 @@ abstract class AppCommand implements Callable<Integer> {
             return execute(app, io, reporter);
         } catch (ConfigException e) {
             return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException | LedgerException e) {
+        } catch (QuotaCanvas.StartupException | StorageException e) {
             return reporter.startupError(e.getMessage());
         } catch (VaultException e) {
             return reporter.fail(ExitCode.NONE, "vault_error", e.getMessage(), Map.of(), e.getMessage());

@@ -11,6 +11,7 @@ import io.quotacanvas.token.QuotaStatus.StatusReport;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,9 +40,12 @@ final class StatusCommand extends AppCommand {
         List<ProviderStatus> shown = report.providers().stream()
                 .filter(p -> only == null || p.provider() == only).toList();
         if (json) {
-            io.out().println(JsonPayloads.write(TokenPayloads.status(report.at(), shown)));
+            Map<String, Object> payload = TokenPayloads.status(report.at(), shown);
+            payload.put("ledger", app.ledger().describe());
+            io.out().println(JsonPayloads.write(payload));
         } else {
             shown.forEach(p -> text(p, io));
+            io.out().println("ledger: " + app.ledger().describe());
         }
         io.out().flush();
         return ExitCode.ALL;

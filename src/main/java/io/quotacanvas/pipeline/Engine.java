@@ -7,6 +7,7 @@ import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.ImageProvider;
+import io.quotacanvas.token.ledger.BestEffortWrites;
 import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.TokenPool;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class Engine {
         Map<ProviderId, ImageProvider> adapters = new EnumMap<>(ProviderId.class);
         adapters.putAll(providers);
         Clock timer = Clock.systemUTC();
-        this.ctx = new EngineContext(config, Map.copyOf(adapters), ledger, library,
+        // a ledger write failing after an image was made must not lose the image (see BestEffortWrites)
+        this.ctx = new EngineContext(config, Map.copyOf(adapters), new BestEffortWrites(ledger), library,
                 new TokenSlots(config.routing().perTokenConcurrency(), timer), new ProviderHealth(), clock, timer);
         this.planner = new RoutePlanner(config, pool, adapters.keySet());
         this.prompts = prompts;

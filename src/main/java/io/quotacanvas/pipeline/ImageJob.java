@@ -10,6 +10,7 @@ import io.quotacanvas.core.Token;
 import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import io.quotacanvas.token.TokenState;
+import io.quotacanvas.token.ledger.LedgerException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +58,15 @@ final class ImageJob {
     }
 
     ImageResult run() {
+        try {
+            return walk();
+        } catch (LedgerException e) {
+            // the ledger can't say which token may be used (its database went down, say): stop, classified
+            return Failures.failed(job, request, "storage_error", e.getMessage(), elapsedMs());
+        }
+    }
+
+    private ImageResult walk() {
         job.emit(new EngineEvent.ImageStarted(job.index(), seed));
         plan.skipped().forEach(job::add);
         for (ProviderRoute route : plan.routesFor(job.index())) {
