@@ -136,6 +136,14 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
+    /// Starts a [#stop()]ped server again on the same port with the same data, as a database coming back.
+    public synchronized void resume() {
+        if (stopped) {
+            launch();
+            stopped = false;
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -163,6 +171,10 @@ public final class TestPostgres implements AutoCloseable {
         } finally {
             Files.deleteIfExists(pwfile);
         }
+        launch();
+    }
+
+    private void launch() {
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dataDir
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         run(Duration.ofSeconds(60), pg("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60",

@@ -184,7 +184,7 @@ class PostgresLedgerTest extends LedgerContract {
     }
 
     @Test
-    void aServerThatGoesDownMidRunTurnsTheNextCallIntoAnUnreachableErrorAndItsReturnIsNoticed() {
+    void aServerThatGoesDownMidRunTurnsTheNextCallIntoAnUnreachableErrorAndTheLedgerReconnectsWhenItIsBack() {
         try (TestPostgres own = TestPostgres.start()) {
             String db = own.newDatabase();
             Token t = token("gitee-aaaaaaaaaaaa");
@@ -198,6 +198,10 @@ class PostgresLedgerTest extends LedgerContract {
                 assertTrue(e.getMessage().startsWith("ledger database " + own.url(db)), e.getMessage());
                 assertFalse(e.getMessage().contains(TestPostgres.PASSWORD), e.getMessage());
                 assertThrows(LedgerException.class, () -> l.markSuccess(t, null, NOW));
+
+                own.resume();
+
+                assertInstanceOf(TokenState.Cooling.class, l.state(t, null, NOW), "the same ledger reconnects");
             }
         }
     }
