@@ -49,7 +49,9 @@ public final class TestPostgres implements AutoCloseable {
     /// An obviously fake password that must never show up in output.
     public static final String PASSWORD = "pg-CANARY-password-7f3a";
 
-    private static final Path BASE = Path.of(System.getProperty("java.io.tmpdir"), "quota-canvas-pg");
+    /// Per user, so a root run and a contributor's run on one machine never share (or lock out) a folder.
+    private static final Path BASE = Path.of(System.getProperty("java.io.tmpdir"),
+            "quota-canvas-pg-" + System.getProperty("user.name", "user"));
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres shared;
 
