@@ -150,14 +150,16 @@ public final class PostgresDatabase implements AutoCloseable {
         c.setMinimumIdle(1);
         c.setConnectionTimeout(connectMs);
         c.setValidationTimeout(Math.max(250, Math.min(connectMs, 1000)));
-        // at start-up: one try-until-timeout for a first connection, then a clear error instead of a pool
-        // that keeps retrying in the background
-        c.setInitializationFailTimeout(connectMs);
+        // at start-up: one try for a first connection (itself bounded by connectTimeout), so a refused
+        // connection is an error at once and a silent host one within the timeout, never a pool that keeps
+        // retrying in the background
+        c.setInitializationFailTimeout(1);
         c.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
-        c.addDataSourceProperty("connectTimeout", connectSeconds);
-        c.addDataSourceProperty("loginTimeout", connectSeconds);
-        c.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT.toSeconds());
-        c.addDataSourceProperty("tcpKeepAlive", true);
+        // as text: the driver reads its properties with Properties.getProperty, which skips non-String values
+        c.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+        c.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
+        c.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        c.addDataSourceProperty("tcpKeepAlive", "true");
         c.addDataSourceProperty("ApplicationName", "quota-canvas");
         return c;
     }

@@ -52,7 +52,7 @@ final class PostgresErrors {
                     + "; ask its administrator to free some space", failure);
         }
         return new StorageException(Kind.FAILED, name + ": PostgreSQL error " + (state.isEmpty() ? "" : state + " ")
-                + "(" + serverText(failure) + ") while trying to " + action.replaceFirst(" it$", "")
+                + "(" + serverText(failure) + ") while trying to " + action
                 + "; if this persists, check the server's log", failure);
     }
 

@@ -158,6 +158,22 @@ class PostgresLedgerTest extends LedgerContract {
     }
 
     @Test
+    void aServerThatAcceptsButNeverAnswersIsUnreachableAfterTheConnectTimeoutNotAHang() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            int port = silent.getLocalPort();
+            PostgresTarget mute = new PostgresTarget("jdbc:postgresql://127.0.0.1:" + port + "/quota_canvas", "alice",
+                    "s3cret-CANARY-pw", "postgresql://alice@127.0.0.1:" + port + "/quota_canvas", Duration.ofSeconds(1));
+
+            StorageException e = assertThrows(StorageException.class, () -> open(mute, ZoneOffset.UTC));
+
+            assertEquals(StorageException.Kind.UNREACHABLE, e.kind());
+            assertTrue(e.getMessage().startsWith("ledger database postgresql://alice@127.0.0.1:" + port
+                    + "/quota_canvas "), e.getMessage());
+            assertFalse(e.getMessage().contains("CANARY"), e.getMessage());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsALoginErrorThatNeverShowsThePassword() {
         TestPostgres pg = TestPostgres.shared();
         PostgresTarget wrong = new PostgresTarget(pg.jdbcUrl(database), TestPostgres.USER, "wrong-CANARY-pw",
