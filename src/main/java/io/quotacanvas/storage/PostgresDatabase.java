@@ -24,7 +24,7 @@ public final class PostgresDatabase implements AutoCloseable {
     /// A query on a connection whose server vanished without a word ends after this, not never.
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
     private static final String VERSIONS = """
-            CREATE TABLE IF NOT EXISTS quota_canvas_schema (
+            CREATE TABLE quota_canvas_schema (
               component TEXT PRIMARY KEY, version INTEGER NOT NULL, updated_ms BIGINT NOT NULL)""";
 
     private final PostgresTarget target;
@@ -94,7 +94,12 @@ public final class PostgresDatabase implements AutoCloseable {
         transaction("set up its tables", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(hashtext('quota-canvas schema'))");
-                s.execute(VERSIONS);
+                // a user without CREATE may use tables its database's owner set up
+                try (ResultSet rs = s.executeQuery("SELECT to_regclass('quota_canvas_schema') IS NULL")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        s.execute(VERSIONS);
+                    }
+                }
             }
             int version = version(c, component);
             if (version > steps.size()) {

@@ -206,7 +206,9 @@ public final class TestPostgres implements AutoCloseable {
                 Files.deleteIfExists(log);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("could not run " + full.getFirst() + (runAs.isEmpty() ? ""
+                    : " (PostgreSQL refuses to run as root, so the tests run it through setpriv from util-linux:"
+                    + " install util-linux, or run the tests as a normal user)"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

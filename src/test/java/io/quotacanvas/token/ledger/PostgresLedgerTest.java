@@ -126,6 +126,27 @@ class PostgresLedgerTest extends LedgerContract {
     }
 
     @Test
+    void aUserWithoutCreateUsesTheTablesTheOwnerSetUp() throws Exception {
+        try (Connection c = TestPostgres.shared().connect(database); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qc_app') THEN"
+                    + " CREATE ROLE qc_app LOGIN PASSWORD 'app-CANARY-pw'; END IF; END $$");
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO qc_app");
+            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO qc_app");
+        }
+        TestPostgres pg = TestPostgres.shared();
+        PostgresTarget app = new PostgresTarget(pg.jdbcUrl(database), "qc_app", "app-CANARY-pw", pg.url(database),
+                Duration.ofSeconds(2));
+        Token t = token("gitee-aaaaaaaaaaaa");
+
+        try (PostgresLedger asApp = open(app, ZoneOffset.UTC)) {
+            asApp.cool(t, null, LATER, FailureClass.QUOTA_EXHAUSTED, "spent", NOW);
+            assertTrue(asApp.tryLease(t, 1, "app", NOW, LATER).isPresent());
+        }
+        assertInstanceOf(TokenState.Cooling.class, ledger.state(t, null, NOW));
+    }
+
+    @Test
     void aDatabaseFromANewerVersionIsRefusedWithAnUpdateHint() throws Exception {
         try (Connection c = TestPostgres.shared().connect(database); Statement s = c.createStatement()) {
             s.execute("UPDATE quota_canvas_schema SET version = 99 WHERE component = 'ledger'");
