@@ -4,16 +4,21 @@ import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.AppDirs;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.config.ConfigLoader;
+import io.quotacanvas.config.LedgerConfig;
 import io.quotacanvas.library.Library;
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.pipeline.Engine;
+import io.quotacanvas.prompt.PostgresPromptCache;
 import io.quotacanvas.prompt.PromptCache;
 import io.quotacanvas.prompt.ProviderPromptPreparer;
 import io.quotacanvas.prompt.SqlitePromptCache;
 import io.quotacanvas.provider.HttpClients;
+import io.quotacanvas.storage.PostgresDatabase;
+import io.quotacanvas.storage.PostgresTarget;
+import io.quotacanvas.storage.StorageException;
 import io.quotacanvas.token.ledger.Ledger;
-import io.quotacanvas.token.ledger.LedgerException;
 import io.quotacanvas.token.QuotaStatus;
+import io.quotacanvas.token.ledger.PostgresLedger;
 import io.quotacanvas.token.ledger.SqliteLedger;
 import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.probe.TokenProbes;
@@ -25,6 +30,7 @@ import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
@@ -42,16 +48,15 @@ public final class QuotaCanvas implements AutoCloseable {
     private final QuotaStatus quotaStatus;
     private final TokenTester tokenTester;
 
-    private QuotaCanvas(AppDirs dirs, AppConfig config, TokenVault vault, Ledger ledger, Library library,
+    private QuotaCanvas(AppDirs dirs, AppConfig config, TokenVault vault, Stores stores, Library library,
                         OkHttpClient http, Clock clock) {
         this.dirs = dirs;
         this.config = config;
-        this.ledger = ledger;
+        this.ledger = stores.ledger();
         this.library = library;
         this.http = http;
         this.pool = TokenPool.merged(config, vault);
-        // the prompt cache lives in the ledger's file, in its own table, over its own connection
-        this.promptCache = new SqlitePromptCache(dirs.ledgerFile(), clock);
+        this.promptCache = stores.promptCache();
         this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
                 new ProviderPromptPreparer(config, http, clock, promptCache), clock);
         this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
@@ -74,20 +79,38 @@ public final class QuotaCanvas implements AutoCloseable {
         } catch (VaultException e) {
             throw new StartupException(e.getMessage(), e);
         }
-        Ledger ledger;
-        try {
-            ledger = new SqliteLedger(dirs.ledgerFile());
-        } catch (LedgerException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
+        Stores stores = openStores(config.ledger(), dirs, clock);
         try {
             Library library = new Library(dirs.libraryDir());
-            return new QuotaCanvas(dirs, config, vault, ledger, library, HttpClients.newBase(), clock);
+            return new QuotaCanvas(dirs, config, vault, stores, library, HttpClients.newBase(), clock);
         } catch (LibraryException e) {
-            ledger.close();
+            stores.promptCache().close();
+            stores.ledger().close();
             throw new StartupException(e.getMessage(), e);
         }
     }
+
+    /// The ledger and the prompt cache: in the local SQLite file (the prompt cache in its own table, over
+    /// its own connection), or both in the shared PostgreSQL database over one pool the ledger owns.
+    private static Stores openStores(LedgerConfig ledger, AppDirs dirs, Clock clock) throws StartupException {
+        try {
+            if (!ledger.shared()) {
+                return new Stores(new SqliteLedger(dirs.ledgerFile()), new SqlitePromptCache(dirs.ledgerFile(), clock));
+            }
+            PostgresDatabase db = PostgresDatabase.open(new PostgresTarget(ledger.jdbcUrl(), ledger.user(),
+                    ledger.password(), ledger.display(), ledger.connectTimeout()), "ledger database");
+            try {
+                return new Stores(new PostgresLedger(db, ZoneId.systemDefault()), new PostgresPromptCache(db, clock));
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        } catch (StorageException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private record Stores(Ledger ledger, PromptCache promptCache) {}
 
     public AppDirs dirs() {
         return dirs;

@@ -58,11 +58,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void storageIsNeutralAndDependsOnNoOtherPackageOfOurs() {
+        assertEquals(List.of(), offenders(MAIN.resolve("storage"), false,
+                Pattern.compile("^import (static )?io\\.quotacanvas\\.(?!storage\\.)"), p -> false));
+    }
+
+    @Test
     void noEnginePackageImportsAFrontEnd() {
         for (String front : FRONT_ENDS) {
             Pattern forbidden = imports("io.quotacanvas." + front + ".");
             for (String engine : List.of("config", "core", "pipeline", "provider", "token", "prompt", "library",
-                    "contract")) {
+                    "contract", "storage")) {
                 assertEquals(List.of(), offenders(MAIN.resolve(engine), false, forbidden, p -> false),
                         engine + " must not import " + front);
             }

@@ -4,7 +4,7 @@ import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.token.ledger.LedgerException;
+import io.quotacanvas.storage.StorageException;
 import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,7 +52,7 @@ abstract class AppCommand implements Callable<Integer> {
             return execute(app, io, reporter);
         } catch (ConfigException e) {
             return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException | LedgerException e) {
+        } catch (QuotaCanvas.StartupException | StorageException e) {
             return reporter.startupError(e.getMessage());
         } catch (VaultException e) {
             return reporter.fail(ExitCode.NONE, ErrorType.VAULT_ERROR, e.getMessage(), Map.of(), e.getMessage());

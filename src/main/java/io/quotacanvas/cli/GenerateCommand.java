@@ -14,6 +14,7 @@ import io.quotacanvas.pipeline.BatchResult;
 import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.pipeline.OutputPaths;
 import io.quotacanvas.provider.CallScope;
+import io.quotacanvas.storage.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -116,7 +117,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return reporter.batch(batch, count == 1);
         } catch (ConfigException e) {
             return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException e) {
+        } catch (QuotaCanvas.StartupException | StorageException e) {
+            // StorageException: the ledger failed outside an image (while preparing the prompt, say)
             return reporter.startupError(e.getMessage());
         }
     }

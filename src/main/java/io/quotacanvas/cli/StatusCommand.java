@@ -48,6 +48,7 @@ final class StatusCommand extends AppCommand {
             if (hint != null) {
                 payload.put("hint", hint);
             }
+            payload.put("ledger", app.ledger().describe());
             io.out().println(JsonPayloads.write(payload));
         } else {
             if (hint != null) {
@@ -55,6 +56,7 @@ final class StatusCommand extends AppCommand {
                 io.out().println();
             }
             shown.forEach(p -> text(p, io));
+            io.out().println("ledger: " + app.ledger().describe());
         }
         io.out().flush();
         return ExitCode.ALL;

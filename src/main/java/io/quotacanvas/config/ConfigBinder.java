@@ -2,6 +2,7 @@ package io.quotacanvas.config;
 
 import io.quotacanvas.core.ProviderId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,6 +21,8 @@ final class ConfigBinder {
 
     private final Problems problems;
     private final EnvExpander expander;
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
     private final ProviderBinder providerBinder;
     private final java.util.Set<ProviderId> missing = java.util.EnumSet.noneOf(ProviderId.class);
 
@@ -31,11 +34,12 @@ final class ConfigBinder {
 
     AppConfig bind(ObjectNode merged, Path source) {
         Section root = new Section(merged, "", problems, expander);
-        root.allowOnly(List.of("routing", "prompt", "providers"));
+        root.allowOnly(List.of("routing", "prompt", "providers", "ledger"));
         Map<ProviderId, ProviderConfig> providers = providers(root);
         RoutingConfig routing = root.section("routing").map(r -> routing(r, providers)).orElse(null);
         PromptConfig prompt = root.section("prompt").map(ConfigBinder::prompt).orElse(null);
-        return new AppConfig(source, routing, prompt, Collections.unmodifiableMap(providers));
+        LedgerConfig ledger = root.section("ledger").map(this::ledger).orElse(LedgerConfig.LOCAL);
+        return new AppConfig(source, routing, prompt, Collections.unmodifiableMap(providers), ledger);
     }
 
     private Map<ProviderId, ProviderConfig> providers(Section root) {
@@ -95,6 +99,34 @@ final class ConfigBinder {
                 "translate_system_prompt"));
         return new PromptConfig(p.bool("optimize"), p.bool("auto_translate"), p.text("optimize_system_prompt"),
                 p.text("translate_system_prompt"), List.copyOf(p.textList("translate_models")));
+    }
+
+    /// `ledger:`; problems never quote the URL or the password.
+    private LedgerConfig ledger(Section l) {
+        l.allowOnly(List.of("url", "password", "connect_timeout"));
+        Duration timeout = l.positiveDuration("connect_timeout");
+        if (timeout != null && timeout.compareTo(MAX_CONNECT_TIMEOUT) > 0) {
+            problems.add(l.path("connect_timeout"), "must be at most " + MAX_CONNECT_TIMEOUT.toSeconds() + "s, so a"
+                    + " database that is down is noticed in time");
+        }
+        String url = l.optionalTextOrBlank("url");
+        String password = l.optionalTextOrBlank("password");
+        if (url == null) {
+            if (password != null) {
+                problems.add(l.path("password"), "is only used with ledger.url; set the url too, or remove it");
+            }
+            return LedgerConfig.LOCAL;
+        }
+        LedgerUrls.Parsed parsed = LedgerUrls.parse(url);
+        if (parsed.problem() != null) {
+            problems.add(l.path("url"), parsed.problem());
+            return LedgerConfig.LOCAL;
+        }
+        if (password != null && parsed.password() != null) {
+            problems.add(l.path("password"), "the URL has a password already; give it in one place only");
+        }
+        return new LedgerConfig(parsed.jdbcUrl(), parsed.user(), password != null ? password : parsed.password(),
+                parsed.display(), timeout == null ? LedgerConfig.LOCAL.connectTimeout() : timeout);
     }
 
     private static List<String> allModels(Map<ProviderId, ProviderConfig> providers) {

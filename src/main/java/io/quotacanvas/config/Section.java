@@ -100,6 +100,20 @@ final class Section {
         return value == null || value.isNull() ? null : textOf(value, path(key));
     }
 
+    /// Like [#optionalText(String)], but text that expands to nothing (say `${VAR:-}`) also means "not set".
+    String optionalTextOrBlank(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            problems.add(path(key), "must be text; got " + kind(value));
+            return null;
+        }
+        String expanded = expand(value.stringValue(), path(key));
+        return expanded == null || expanded.isBlank() ? null : expanded;
+    }
+
     /// A non-blank string at `at`, expanded; null with a problem otherwise.
     String textOf(JsonNode value, String at) {
         if (!value.isString()) {

@@ -1,5 +1,7 @@
 package io.quotacanvas.library;
 
+import io.quotacanvas.storage.Sqlite;
+import io.quotacanvas.storage.SqliteFile;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -8,8 +10,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /// Turns I/O and SQLite failures into [LibraryException]s whose message says what went wrong and what to do,
 /// in words a person can act on. The original exception stays attached as the cause for logs.
@@ -42,33 +42,14 @@ final class Failures {
         return new LibraryException(message, e);
     }
 
-    /// `action` completes "Could not …", e.g. `search the library`.
+    /// `action` completes "could not …", e.g. `search the library`.
     static LibraryException sql(String action, Path dbFile, SQLException e) {
-        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
-        String base = code == null ? "" : code.name();
-        String message;
-        if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
-            message = "Could not " + action + ": the library index is busy (another Quota Canvas window or command"
-                    + " is writing to it). Try again in a moment.";
-        } else if (base.startsWith("SQLITE_FULL")) {
-            message = "Could not " + action + ": the disk holding " + dbFile + " is full. Free some space and try"
-                    + " again.";
-        } else if (base.startsWith("SQLITE_READONLY") || base.startsWith("SQLITE_PERM")
-                || base.startsWith("SQLITE_CANTOPEN")) {
-            message = "Could not " + action + ": cannot write the library index " + dbFile + ". Check that the"
-                    + " folder exists and that you may write to it.";
-        } else if (base.startsWith("SQLITE_CORRUPT") || base.startsWith("SQLITE_NOTADB")) {
-            message = "Could not " + action + ": the library index " + dbFile + " is damaged. Close Quota Canvas,"
-                    + " delete that file and open the library again; it is rebuilt from the images.";
-        } else {
-            message = "Could not " + action + ": the library index " + dbFile + " failed (" + firstLine(e) + ").";
-        }
-        return new LibraryException(message, e);
+        return new LibraryException(Sqlite.failure(e, describe(dbFile), action).getMessage(), e);
     }
 
-    private static String firstLine(SQLException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+    /// How errors name the index file and what they advise.
+    static SqliteFile describe(Path dbFile) {
+        return new SqliteFile(dbFile, "library index", "close Quota Canvas, delete that file and open the library"
+                + " again: it is rebuilt from the images", "or choose another library folder");
     }
 }

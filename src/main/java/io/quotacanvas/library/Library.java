@@ -1,6 +1,7 @@
 package io.quotacanvas.library;
 
 import io.quotacanvas.core.ImageData;
+import io.quotacanvas.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class Library implements AutoCloseable {
             id = newId(m.createdAt());
             target = root.resolve(relativePath(id));
         } while (Files.exists(target));
-        AtomicFiles.write(target, png);
+        writeDurably(target, png);
         try {
             index.insert(new IndexEntry(id, relativePath(id), m));
         } catch (LibraryException e) {
@@ -90,7 +91,7 @@ public final class Library implements AutoCloseable {
         } catch (IOException e) {
             throw Failures.io("read the stored image", image.path(), e);
         }
-        AtomicFiles.write(target, bytes);
+        writeDurably(target, bytes);
         return target;
     }
 
@@ -181,4 +182,14 @@ public final class Library implements AutoCloseable {
                 m.seed(), m.steps(), m.guidanceScale(), m.aspectRatio(), m.width(), m.height(), createdAt,
                 m.remoteUrl(), m.attempts());
     }
+
+    /// Writes `data` to `target` atomically and durably (fsync), as every library file is written.
+    static void writeDurably(Path target, byte[] data) throws LibraryException {
+        try {
+            AtomicFiles.write(target, data, AtomicFiles.Option.DURABLE);
+        } catch (IOException e) {
+            throw Failures.io("write", target, e);
+        }
+    }
+
 }

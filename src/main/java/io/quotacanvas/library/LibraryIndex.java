@@ -1,5 +1,7 @@
 package io.quotacanvas.library;
 
+import io.quotacanvas.storage.Sqlite;
+import io.quotacanvas.storage.StorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.sqlite.SQLiteConfig;
 
 /// The SQLite index of a library: one row per image plus an FTS5 table over both prompts.
 ///
@@ -26,7 +28,7 @@ import org.sqlite.SQLiteConfig;
 final class LibraryIndex implements AutoCloseable {
     private static final String COLUMNS = "id, path, created_ms, provider, model, prompt_original, prompt_final,"
             + " seed, steps, guidance, width, height, aspect, metadata";
-    private static final int BUSY_TIMEOUT_MS = 30_000;
+    private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path root;
     private final Path dbFile;
@@ -43,18 +45,19 @@ final class LibraryIndex implements AutoCloseable {
         this.root = root;
         this.dbFile = dbFile;
         this.favouritesFile = dbFile.resolveSibling("favourites.txt");
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         try {
-            db = config.createConnection("jdbc:sqlite:" + dbFile);
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-            }
+            db = Sqlite.open(Failures.describe(dbFile), BUSY_TIMEOUT);
+        } catch (StorageException e) {
+            throw new LibraryException(e.getMessage(), e.getCause());
+        }
+        try {
             created = write(this::migrate);
         } catch (SQLException e) {
+            Sqlite.closeQuietly(db);
             throw Failures.sql("open the library index", dbFile, e);
+        } catch (LibraryException e) {
+            Sqlite.closeQuietly(db);
+            throw e;
         }
     }
 
@@ -228,7 +231,7 @@ final class LibraryIndex implements AutoCloseable {
                 sb.append(rs.getString(1)).append('\n');
             }
         }
-        AtomicFiles.write(favouritesFile, sb.toString().getBytes(StandardCharsets.UTF_8));
+        Library.writeDurably(favouritesFile, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private <T> T write(SqlWork<T> work) throws SQLException, LibraryException {

@@ -10,6 +10,7 @@ import io.quotacanvas.library.Library;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.ImageProvider;
+import io.quotacanvas.token.ledger.BestEffortWrites;
 import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
@@ -50,7 +51,8 @@ public final class Engine implements AutoCloseable {
         this.planner = new RoutePlanner(config, pool, map.keySet());
         this.prompts = prompts;
         SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel());
-        Verdicts verdicts = new Verdicts(config.routing(), ledger, new ProviderHealth());
+        // a ledger write failing after an image was made must not lose the image (see BestEffortWrites)
+        Verdicts verdicts = new Verdicts(config.routing(), new BestEffortWrites(ledger), new ProviderHealth());
         this.loop = new EngineLoop(workers -> new Dispatcher(config.routing(), verdicts, new Walker(slots, verdicts),
                 slots, workers), clock, Clock.systemUTC());
     }

@@ -11,16 +11,13 @@ import io.quotacanvas.token.ledger.Ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /// What an attempt's outcome means — one cooling policy for images and prompt work alike: it writes the
-/// token's, model's and provider's new state to the ledger and the health table, records the attempt with
-/// its cooling instant, announces each decision, and says where the job goes next.
+/// token's, model's and provider's new state to the ledger (best-effort writes: a failing ledger never
+/// costs an image already made) and the health table, records the attempt with its cooling instant,
+/// announces each decision, and says where the job goes next.
 /// Confined to the dispatcher's thread.
 final class Verdicts {
-    private static final Logger LOG = Logger.getLogger(Verdicts.class.getName());
-
     private final RoutingConfig routing;
     private final Ledger ledger;
     private final ProviderHealth health;
@@ -66,17 +63,17 @@ final class Verdicts {
         ProviderConfig config = c.lane().config();
         return switch (failure) {
             case Outcome.QuotaExhausted q -> cool(flight, failure, elapsedMs, q.modelOnly(),
-                    config == null ? null : Cooling.quotaUntil(config, q.resetAt(), now));
+                    config == null ? null : Cooling.quotaUntil(config, q.resetAt(), now), now);
             case Outcome.RateLimited r -> cool(flight, failure, elapsedMs, job.kind == CallKind.TEXT,
-                    config == null ? null : Cooling.rateLimitUntil(config, r.retryAfter(), now));
+                    config == null ? null : Cooling.rateLimitUntil(config, r.retryAfter(), now), now);
             // refused for this model only (a Gitee resource package, a restricted ModelScope model): the
             // token × model rests until the provider's next reset, the token stays good for other models
             case Outcome.AuthFailed a when a.modelOnly() && config != null -> cool(flight, failure, elapsedMs, true,
-                    Cooling.quotaUntil(config, null, now));
+                    Cooling.quotaUntil(config, null, now), now);
             case Outcome.AuthFailed a -> {
                 record(flight, failure, elapsedMs, null);
                 if (c.token() != null && !c.token().isAnonymous()) {
-                    write(() -> ledger.invalidate(c.token(), a.message(), now));
+                    ledger.invalidate(c.token(), a.message(), now);
                     job.emit(new EngineEvent.TokenInvalidated(job.index, c.lane().provider(), c.tokenLabel(),
                             a.message()));
                 }
@@ -86,8 +83,7 @@ final class Verdicts {
                 Instant until = now.plus(routing.modelUnavailableSkip());
                 record(flight, failure, elapsedMs, until);
                 if (!c.lane().keyless()) {
-                    write(() -> ledger.markModelUnavailable(c.lane().provider(), c.model().canonical(), until,
-                            m.message()));
+                    ledger.markModelUnavailable(c.lane().provider(), c.model().canonical(), until, m.message(), now);
                 }
                 yield Next.NEXT_MODEL;
             }
@@ -117,15 +113,16 @@ final class Verdicts {
     }
 
     /// Quota or rate limit: the token rests until `until` — token-wide, or for this model only.
-    private Next cool(Flight flight, Outcome.Failure why, long elapsedMs, boolean modelOnly, Instant until) {
+    private Next cool(Flight flight, Outcome.Failure why, long elapsedMs, boolean modelOnly, Instant until,
+                      Instant now) {
         Job job = flight.job;
         Candidate c = flight.candidate();
         record(flight, why, elapsedMs, until);
         if (c.token() == null || until == null) {
             return Next.NEXT_LANE; // the keyless endpoint has no token to rest
         }
-        write(() -> ledger.cool(c.token(), modelOnly ? c.model().canonical() : null, until, why.failureClass(),
-                why.message()));
+        ledger.cool(c.token(), modelOnly ? c.model().canonical() : null, until, why.failureClass(), why.message(),
+                now);
         job.emit(new EngineEvent.TokenCooled(job.index, c.lane().provider(), c.tokenLabel(), until,
                 why.failureClass()));
         return Next.NEXT_TOKEN;
@@ -138,7 +135,7 @@ final class Verdicts {
         if (c.token() == null) {
             return;
         }
-        write(() -> ledger.markSuccess(c.token(), c.model().canonical(), now));
+        ledger.markSuccess(c.token(), c.model().canonical(), now);
         noteQuota(flight, answer.quota(), now);
     }
 
@@ -149,14 +146,14 @@ final class Verdicts {
         if (quota == null || quota.isEmpty() || c.lane().config() == null) {
             return;
         }
-        write(() -> ledger.recordQuota(c.token(), c.model().canonical(), quota, now));
+        ledger.recordQuota(c.token(), c.model().canonical(), quota, now);
         if (!quota.accountSpent() && !quota.modelSpent()) {
             return;
         }
         Instant until = Cooling.quotaUntil(c.lane().config(), null, now);
         String what = quota.accountSpent() ? "daily request quota" : "daily quota for " + c.model().canonical();
-        write(() -> ledger.cool(c.token(), quota.accountSpent() ? null : c.model().canonical(), until,
-                FailureClass.QUOTA_EXHAUSTED, "provider reports 0 remaining of the " + what));
+        ledger.cool(c.token(), quota.accountSpent() ? null : c.model().canonical(), until,
+                FailureClass.QUOTA_EXHAUSTED, "provider reports 0 remaining of the " + what, now);
         flight.job.emit(new EngineEvent.TokenCooled(flight.job.index, c.lane().provider(), c.tokenLabel(), until,
                 FailureClass.QUOTA_EXHAUSTED));
     }
@@ -175,12 +172,4 @@ final class Verdicts {
                 failure.httpStatus(), failure.message(), elapsedMs, coolingUntil));
     }
 
-    /// A ledger write that fails must not cost the image: it is logged and the run goes on.
-    private static void write(Runnable write) {
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the ledger could not record a token's new state; the run goes on", e);
-        }
-    }
 }

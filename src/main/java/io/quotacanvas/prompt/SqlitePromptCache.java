@@ -1,6 +1,8 @@
 package io.quotacanvas.prompt;
 
-import java.nio.file.Files;
+import io.quotacanvas.storage.Sqlite;
+import io.quotacanvas.storage.SqliteFile;
+import io.quotacanvas.storage.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sqlite.SQLiteConfig;
 
 /// The [PromptCache] as table `prompt_cache` in the ledger's SQLite file (`state/ledger.db`).
 ///
@@ -25,7 +26,7 @@ public final class SqlitePromptCache implements PromptCache {
     /// Providers update their text models; a month-old rewrite is worth asking for again.
     public static final Duration MAX_AGE = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(SqlitePromptCache.class.getName());
-    private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
     private static final String CREATE = """
             CREATE TABLE IF NOT EXISTS prompt_cache (
               mode TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
@@ -63,7 +64,7 @@ public final class SqlitePromptCache implements PromptCache {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "prompt cache read failed in " + file + "; asking the text model instead", e);
+            warn(e, "read the prompt cache", "asking the text model instead");
             return Optional.empty();
         }
     }
@@ -80,7 +81,7 @@ public final class SqlitePromptCache implements PromptCache {
             s.setLong(7, clock.millis());
             s.executeUpdate();
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "prompt cache write failed in " + file + "; the answer is not remembered", e);
+            warn(e, "remember a prompt", "the answer is not remembered");
         }
     }
 
@@ -112,31 +113,33 @@ public final class SqlitePromptCache implements PromptCache {
         }
         try {
             connection = open();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (StorageException e) {
             // one warning, then the run goes on without a cache rather than retrying on every prompt
             broken = true;
-            LOG.log(Level.WARNING, "prompt cache unavailable in " + file + "; prompts will not be cached", e);
+            LOG.log(Level.WARNING, "prompt cache unavailable, prompts will not be cached: " + e.getMessage(), e);
         }
         return connection;
     }
 
-    private Connection open() throws SQLException, java.io.IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    private Connection open() {
+        SqliteFile target = describe();
+        Connection c = Sqlite.open(target, BUSY_TIMEOUT);
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode = WAL");
-            s.execute("PRAGMA synchronous = NORMAL");
             s.execute(CREATE);
             s.execute(PRUNE.replace("?", Long.toString(clock.millis() - MAX_AGE.toMillis())));
             return c;
         } catch (SQLException e) {
-            c.close();
-            throw e;
+            Sqlite.closeQuietly(c);
+            throw Sqlite.failure(e, target, "set up the prompt cache");
         }
+    }
+
+    private SqliteFile describe() {
+        return new SqliteFile(file, "ledger file (prompt cache)", "move it away and Quota Canvas will start a new"
+                + " one", "or set QUOTA_CANVAS_HOME to another folder");
+    }
+
+    private void warn(SQLException e, String action, String consequence) {
+        LOG.log(Level.WARNING, Sqlite.failure(e, describe(), action).getMessage() + "; " + consequence, e);
     }
 }

@@ -152,7 +152,9 @@ class TokensCommandTest {
 
         assertEquals(0, status.exitCode(), status.stderr());
         JsonNode json = status.json();
-        assertEquals(List.of("at", "providers"), fields(json));
+        assertEquals(List.of("at", "providers", "ledger"), fields(json));
+        assertEquals("SQLite " + home.resolve("state").resolve("ledger.db").toAbsolutePath(),
+                json.get("ledger").asString());
         JsonNode p = json.get("providers").get(0);
         assertEquals(List.of("provider", "enabled", "tokens", "images_today", "next_ready", "next_reset", "anonymous",
                 "models"), fields(p));
@@ -174,6 +176,8 @@ class TokensCommandTest {
         var text = run("status", "--provider", "gitee");
         assertTrue(text.stdout().startsWith("gitee: 2 tokens, 1 ready; 1 image today"), text.stdout());
         assertTrue(text.stdout().contains("z-image-turbo: 1 ready, 1 cooling (gitee#1 …0001 until "), text.stdout());
+        assertTrue(text.stdout().endsWith("\nledger: SQLite " + home.resolve("state").resolve("ledger.db")
+                .toAbsolutePath() + "\n"), text.stdout());
 
         cli.clock.set(java.time.Instant.parse("2026-11-24T16:00:01Z"));
         JsonNode later = run("status", "--json", "--provider", "gitee").json().get("providers").get(0);

@@ -64,7 +64,7 @@ class QuotaStatusTest {
 
     @Test
     void aCooledTokenTurnsReadyAtItsInstant() {
-        ledger.cool(gitee(0), null, RESET, FailureClass.QUOTA_EXHAUSTED, "quota used up (HTTP 429)");
+        ledger.cool(gitee(0), null, RESET, FailureClass.QUOTA_EXHAUSTED, "quota used up (HTTP 429)", NOW);
 
         ProviderStatus before = status.provider(ProviderId.GITEE);
         assertEquals(1, model(before, "z-image-turbo").ready());
@@ -86,7 +86,7 @@ class QuotaStatusTest {
 
     @Test
     void aModelOnlyCoolingAndAnInvalidTokenAreCountedPerModel() {
-        ledger.cool(gitee(0), "flux-2", RESET, FailureClass.RATE_LIMITED, "slow down");
+        ledger.cool(gitee(0), "flux-2", RESET, FailureClass.RATE_LIMITED, "slow down", NOW);
         ledger.invalidate(gitee(1), "token rejected (HTTP 401)", NOW);
 
         ProviderStatus p = status.provider(ProviderId.GITEE);
@@ -116,7 +116,7 @@ class QuotaStatusTest {
     @Test
     void huggingFaceShowsItsAnonymousRouteAndItsCooling() {
         Token anon = Token.anonymous(ProviderId.HUGGINGFACE);
-        ledger.cool(anon, "flux-2", RESET, FailureClass.QUOTA_EXHAUSTED, "ZeroGPU quota");
+        ledger.cool(anon, "flux-2", RESET, FailureClass.QUOTA_EXHAUSTED, "ZeroGPU quota", NOW);
 
         ProviderStatus hf = status.provider(ProviderId.HUGGINGFACE);
 

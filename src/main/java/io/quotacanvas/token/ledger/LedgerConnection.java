@@ -1,5 +1,6 @@
 package io.quotacanvas.token.ledger;
 
+import io.quotacanvas.storage.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,11 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-/// One SQLite connection shared by the threads of a process: calls are serialised on a lock, statements
-/// are prepared once, and each write is one short `BEGIN IMMEDIATE` transaction so other processes wait
-/// (up to the busy timeout) instead of failing. [#query] and [#update] are only for use inside
-/// [#read]/[#write] work, which runs under the lock.
-final class LedgerConnection implements AutoCloseable {
+/// The SQLite [LedgerDb]: one connection shared by the threads of a process. Calls are serialised on a
+/// lock, statements are prepared once, and each write is one short `BEGIN IMMEDIATE` transaction so other
+/// processes wait (up to the busy timeout) instead of failing; that write lock covers the whole file, so
+/// [Session#lockToken] has nothing more to do.
+final class LedgerConnection implements LedgerDb, LedgerDb.Session {
 
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
@@ -26,56 +27,67 @@ final class LedgerConnection implements AutoCloseable {
         this.connection = LedgerSchema.open(file, busyTimeout);
     }
 
-    /// Runs `work` (reads only); an SQLite failure becomes a [LedgerException] about `action`.
-    <T> T read(String action, Work<T> work) {
+    @Override
+    public <T> T read(String action, Work<T> work) {
         lock.lock();
         try {
             ensureOpen();
-            return work.run();
+            return work.run(this);
         } catch (SQLException e) {
-            throw LedgerException.from(e, file, action);
+            throw LedgerException.of(Sqlite.failure(e, LedgerSchema.describe(file), action));
         } finally {
             lock.unlock();
         }
     }
 
-    /// Runs `steps` in one write transaction: all of them are committed, or none.
-    void write(String action, Steps steps) {
+    @Override
+    public <T> T write(String action, Work<T> work) {
         lock.lock();
         try {
             ensureOpen();
             update("BEGIN IMMEDIATE");
             try {
-                steps.run();
+                T result = work.run(this);
                 update("COMMIT");
+                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
             }
         } catch (SQLException e) {
-            throw LedgerException.from(e, file, action);
+            throw LedgerException.of(Sqlite.failure(e, LedgerSchema.describe(file), action));
         } finally {
             lock.unlock();
         }
     }
 
-    /// The caller closes the result set (an open one would hold a read snapshot).
-    ResultSet query(String sql, Object... args) throws SQLException {
+    @Override
+    public ResultSet query(String sql, Object... args) throws SQLException {
         return bind(sql, args).executeQuery();
     }
 
-    void update(String sql, Object... args) throws SQLException {
-        bind(sql, args).executeUpdate();
+    @Override
+    public int update(String sql, Object... args) throws SQLException {
+        return bind(sql, args).executeUpdate();
     }
 
-    /// Closes the connection; idempotent. Later calls throw [IllegalStateException].
+    @Override
+    public void lockToken(String fingerprint) {
+        // BEGIN IMMEDIATE already holds the file's one write lock
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite " + file.toAbsolutePath();
+    }
+
     @Override
     public void close() {
         lock.lock();
         try {
             if (connection != null) {
                 statements.clear();
-                LedgerSchema.closeQuietly(connection); // closes its statements too
+                Sqlite.closeQuietly(connection); // closes its statements too
                 connection = null;
             }
         } finally {
@@ -107,15 +119,5 @@ final class LedgerConnection implements AutoCloseable {
         if (connection == null) {
             throw new IllegalStateException("ledger " + file + " is closed");
         }
-    }
-
-    @FunctionalInterface
-    interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    interface Steps {
-        void run() throws SQLException;
     }
 }

@@ -1,7 +1,8 @@
 package io.quotacanvas.token.ledger;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.quotacanvas.storage.Sqlite;
+import io.quotacanvas.storage.SqliteFile;
+import io.quotacanvas.storage.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.sqlite.SQLiteConfig;
 
 /// Opens the ledger file and brings its schema to [#VERSION] (`PRAGMA user_version`).
 ///
@@ -52,41 +52,44 @@ final class LedgerSchema {
               fingerprint TEXT NOT NULL, model TEXT NOT NULL, provider TEXT NOT NULL,
               requests_remaining INTEGER, requests_limit INTEGER, model_remaining INTEGER, model_limit INTEGER,
               updated_ms INTEGER NOT NULL,
-              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID"""));
+              PRIMARY KEY (fingerprint, model)) WITHOUT ROWID"""),
+            // v3: in-flight leases shared by every process; AUTOINCREMENT so a released id is never reused
+            // (releasing an old lease twice must not free a newer one)
+            List.of("""
+            CREATE TABLE token_lease (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, fingerprint TEXT NOT NULL, holder TEXT NOT NULL,
+              expires_ms INTEGER NOT NULL, taken_ms INTEGER NOT NULL)""",
+            "CREATE INDEX token_lease_fingerprint ON token_lease (fingerprint, expires_ms)",
+            "CREATE INDEX token_lease_holder ON token_lease (holder)"));
 
     static final int VERSION = STEPS.size();
 
     private LedgerSchema() {
     }
 
+    /// How errors name the ledger file and what they advise.
+    static SqliteFile describe(Path file) {
+        return new SqliteFile(file, "ledger file", "move it away and Quota Canvas will start a new one (token"
+                + " coolings are then relearned)", "or set QUOTA_CANVAS_HOME to another folder");
+    }
+
     /// Opens (creating file and parent folders if needed) and migrates; the caller owns the connection.
     static Connection open(Path file, Duration busyTimeout) {
+        SqliteFile target = describe(file);
+        Connection connection;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new LedgerException("cannot create the folder of ledger file " + file + " (" + e.getMessage()
-                    + "); check that it is writable, or point QUOTA_CANVAS_HOME elsewhere", e);
+            connection = Sqlite.open(target, busyTimeout);
+        } catch (StorageException e) {
+            throw LedgerException.of(e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
-        Connection connection = null;
         try {
-            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
-                // WAL lets readers run beside the one writer; NORMAL is durable enough for a cache of quotas.
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-            }
             migrate(connection, file);
             return connection;
         } catch (SQLException e) {
-            closeQuietly(connection);
-            throw LedgerException.from(e, file, "open");
+            Sqlite.closeQuietly(connection);
+            throw LedgerException.of(Sqlite.failure(e, target, "open it"));
         } catch (RuntimeException e) {
-            closeQuietly(connection);
+            Sqlite.closeQuietly(connection);
             throw e;
         }
     }
@@ -101,9 +104,10 @@ final class LedgerSchema {
             try {
                 int version = userVersion(connection);
                 if (version > VERSION) {
-                    throw new LedgerException("ledger file " + file + " was written by a newer Quota Canvas (schema "
-                            + version + ", this one knows " + VERSION + "); update Quota Canvas, or move the file"
-                            + " away and it will start a new one");
+                    throw new LedgerException(StorageException.Kind.NEWER_SCHEMA, "ledger file " + file
+                            + " was written by a newer Quota Canvas (schema " + version + ", this one knows "
+                            + VERSION + "); update Quota Canvas, or move the file away and it will start a new one",
+                            null);
                 }
                 for (int step = version; step < VERSION; step++) {
                     for (String sql : STEPS.get(step)) {
@@ -122,17 +126,6 @@ final class LedgerSchema {
     private static int userVersion(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing or closing; the first problem is the one worth reporting
         }
     }
 }

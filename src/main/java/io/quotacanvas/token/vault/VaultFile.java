@@ -1,16 +1,14 @@
 package io.quotacanvas.token.vault;
 
 import io.quotacanvas.core.ProviderId;
+import io.quotacanvas.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -99,29 +97,9 @@ final class VaultFile {
     }
 
     private void write(String json) throws IOException {
-        Path temp = file.resolveSibling("." + NAME + "-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            // created owner-only from the start: the value is never readable by others, not even for a moment
-            Files.createFile(temp, ownerOnly());
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-            move(temp);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("a temporary file " + temp + " already exists", e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private void move(Path temp) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // created owner-only from the start: the value is never readable by others, not even for a moment
+        AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8), AtomicFiles.Option.DURABLE,
+                AtomicFiles.Option.OWNER_ONLY);
     }
 
     private FileAttribute<?>[] ownerOnly() {

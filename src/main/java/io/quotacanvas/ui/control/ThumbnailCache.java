@@ -1,6 +1,8 @@
 package io.quotacanvas.ui.control;
 
 import io.quotacanvas.library.StoredImage;
+import io.quotacanvas.storage.AtomicFiles;
+import io.quotacanvas.storage.ImageEncoding;
 import io.quotacanvas.ui.TaskService;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -94,13 +95,7 @@ public final class ThumbnailCache {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(full, 0, 0, w, h, null);
         g.dispose();
-        Files.createDirectories(thumb.getParent());
-        Path tmp = Files.createTempFile(thumb.getParent(), ".thumb-", ".tmp");
-        try {
-            ImageIO.write(small, "png", tmp.toFile());
-            Files.move(tmp, thumb, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // a cache: rebuilt when lost, so no fsync
+        AtomicFiles.write(thumb, out -> ImageEncoding.write(small, "png", out));
     }
 }

@@ -2,9 +2,10 @@ package io.quotacanvas.ui.service;
 
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.library.StoredImage;
+import io.quotacanvas.storage.AtomicFiles;
+import io.quotacanvas.storage.ImageEncoding;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -36,14 +37,7 @@ public final class ImageExporter {
             var g = rgb.createGraphics();
             g.drawImage(source, 0, 0, java.awt.Color.WHITE, null);
             g.dispose();
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".export-", ".jpg");
-            try {
-                ImageIO.write(rgb, "jpeg", tmp.toFile());
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, out -> ImageEncoding.write(rgb, "jpeg", out), AtomicFiles.Option.DURABLE);
             return target;
         } catch (IOException e) {
             throw new LibraryException("Could not save " + target + ": " + e.getMessage(), e);

@@ -24,8 +24,8 @@ public class ForwardingLedger implements Ledger {
     }
 
     @Override
-    public void cool(Token token, String model, Instant until, FailureClass reason, String message) {
-        inner.cool(token, model, until, reason, message);
+    public void cool(Token token, String model, Instant until, FailureClass reason, String message, Instant now) {
+        inner.cool(token, model, until, reason, message, now);
     }
 
     @Override
@@ -49,8 +49,8 @@ public class ForwardingLedger implements Ledger {
     }
 
     @Override
-    public void markModelUnavailable(ProviderId provider, String model, Instant until, String message) {
-        inner.markModelUnavailable(provider, model, until, message);
+    public void markModelUnavailable(ProviderId provider, String model, Instant until, String message, Instant now) {
+        inner.markModelUnavailable(provider, model, until, message, now);
     }
 
     @Override
@@ -66,6 +66,31 @@ public class ForwardingLedger implements Ledger {
     @Override
     public List<LedgerEntry> entries(ProviderId provider, Instant now) {
         return inner.entries(provider, now);
+    }
+
+    @Override
+    public Optional<Lease> tryLease(Token token, int limit, String holder, Instant now, Instant expires) {
+        return inner.tryLease(token, limit, holder, now, expires);
+    }
+
+    @Override
+    public int renewLeases(String holder, Instant now, Instant expires) {
+        return inner.renewLeases(holder, now, expires);
+    }
+
+    @Override
+    public void release(Lease lease) {
+        inner.release(lease);
+    }
+
+    @Override
+    public int leasesInFlight(Token token, Instant now) {
+        return inner.leasesInFlight(token, now);
+    }
+
+    @Override
+    public String describe() {
+        return inner.describe();
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class LedgerWriterProcess {
     static void writeBatch(Ledger ledger, String tag, int count) {
         for (int i = 0; i < count; i++) {
             Token own = own(tag, i);
-            ledger.cool(own, "m", UNTIL, FailureClass.RATE_LIMITED, tag + " " + i);
+            ledger.cool(own, "m", UNTIL, FailureClass.RATE_LIMITED, tag + " " + i, NOW);
             if (!(ledger.state(own, "m", NOW) instanceof TokenState.Cooling)) {
                 throw new AssertionError("own write not visible: " + tag + " " + i);
             }

@@ -111,12 +111,12 @@ class SqliteLedgerConcurrencyTest {
                 s.execute("BEGIN IMMEDIATE");
 
                 LedgerException e = assertThrows(LedgerException.class,
-                        () -> ledger.cool(t, null, UNTIL, FailureClass.RATE_LIMITED, "slow"));
+                        () -> ledger.cool(t, null, UNTIL, FailureClass.RATE_LIMITED, "slow", NOW));
 
                 assertTrue(e.getMessage().contains("locked by another Quota Canvas process"), e.getMessage());
                 s.execute("ROLLBACK");
             }
-            ledger.cool(t, null, UNTIL, FailureClass.RATE_LIMITED, "slow");
+            ledger.cool(t, null, UNTIL, FailureClass.RATE_LIMITED, "slow", NOW);
             assertTrue(ledger.state(t, null, NOW) instanceof TokenState.Cooling);
         }
     }

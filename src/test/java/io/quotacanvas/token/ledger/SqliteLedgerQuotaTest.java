@@ -130,7 +130,7 @@ class SqliteLedgerQuotaTest {
             ledger.recordQuota(t, "z-image-turbo", new QuotaSnapshot(0, 2000, 12, 500), NOW);
             assertEquals(12, ledger.lastQuota(t, "z-image-turbo").orElseThrow().modelRemaining());
         }
-        assertEquals(2, userVersion(file));
+        assertEquals(LedgerSchema.VERSION, userVersion(file));
     }
 
     /// A ledger exactly as version 1 wrote it: its four tables, a cooling row, a token and a usage count.

@@ -48,7 +48,7 @@ class TokenManagerViewModelTest {
         open(true);
         desk.add(CANARY, "desk");
         desk.core.ledger().cool(TokenDesk.token(ProviderId.GITEE, CANARY), null, TokenDesk.START.plusSeconds(1800),
-                FailureClass.QUOTA_EXHAUSTED, "quota used up");
+                FailureClass.QUOTA_EXHAUSTED, "quota used up", TokenDesk.START);
         desk.core.ledger().invalidate(TokenDesk.token(ProviderId.GITEE, TokenDesk.ENV_TOKEN), "token rejected",
                 TokenDesk.START);
         desk.vm.refresh();
@@ -134,7 +134,7 @@ class TokenManagerViewModelTest {
         open(false);
         desk.add(CANARY, null);
         desk.core.ledger().cool(TokenDesk.token(ProviderId.GITEE, CANARY), null, TokenDesk.START.plusSeconds(90),
-                FailureClass.RATE_LIMITED, "slow down");
+                FailureClass.RATE_LIMITED, "slow down", TokenDesk.START);
         desk.vm.refresh();
         TokenRow row = desk.gitee().getFirst();
         assertEquals("cooling until 08:01 (rate limited) · 01:30 left", row.stateText().get());
@@ -154,7 +154,7 @@ class TokenManagerViewModelTest {
         open(false);
         desk.add(CANARY, null);
         desk.core.ledger().cool(TokenDesk.token(ProviderId.GITEE, CANARY), "z-image-turbo",
-                TokenDesk.START.plusSeconds(3600), FailureClass.QUOTA_EXHAUSTED, "spent");
+                TokenDesk.START.plusSeconds(3600), FailureClass.QUOTA_EXHAUSTED, "spent", TokenDesk.START);
         desk.vm.refresh();
         TokenRow row = desk.gitee().getFirst();
         assertTrue(row.clearable());

@@ -1,7 +1,8 @@
-package io.quotacanvas.library;
+package io.quotacanvas.storage;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -11,50 +12,83 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/// Crash-safe file writes: a temp file in the target's folder, `fsync`, then an atomic rename, so a reader
-/// (or a crash) sees either the old file or the whole new one, never half of it.
+/// Crash-safe file writes for every file the program writes (images, the vault, settings, thumbnails,
+/// exports): a temp file in the target's folder, then an atomic rename, so a reader (or a crash) sees either
+/// the old file or the whole new one, never half of it.
 ///
 /// Temp files are named `.qc-<pid>-<random>.tmp` so leftovers can be told apart from files still being
-/// written by another live process. Stateless and thread-safe.
-final class AtomicFiles {
+/// written by another live process ([#cleanLeftovers]). Stateless and thread-safe.
+public final class AtomicFiles {
     private static final Pattern TEMP = Pattern.compile("\\.qc-(\\d+)-[0-9a-z]+\\.tmp");
     /// A temp file this old is a leftover even if its process id now belongs to another live process.
     private static final Duration STALE = Duration.ofHours(1);
+
+    /// How a write is done; none of them is the default.
+    public enum Option {
+        /// `fsync` the file before the rename and the folder after it, so the new content survives a power
+        /// cut (images, the vault). Caches that can be rebuilt skip it.
+        DURABLE,
+        /// Created readable and writable by the owner only (0600) from its first byte, where the file
+        /// system has POSIX permissions (secrets).
+        OWNER_ONLY
+    }
+
+    /// Writes a file's content to a stream; the stream is closed by [AtomicFiles].
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     private AtomicFiles() {
     }
 
     /// Writes `data` to `target`, creating parent folders and replacing an existing file.
-    static void write(Path target, byte[] data) throws LibraryException {
+    public static void write(Path target, byte[] data, Option... options) throws IOException {
+        write(target, out -> out.write(data), options);
+    }
+
+    /// Writes what `content` produces to `target`, creating parent folders and replacing an existing file.
+    /// When `content` or any step fails, the temp file is removed and `target` is left as it was.
+    public static void write(Path target, Content content, Option... options) throws IOException {
+        Set<Option> opts = options.length == 0 ? EnumSet.noneOf(Option.class) : EnumSet.of(options[0], options);
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve(".qc-" + ProcessHandle.current().pid() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ".tmp");
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+            Files.createFile(temp, attributes(dir, opts));
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                content.writeTo(out);
+                out.flush();
+                if (opts.contains(Option.DURABLE)) {
+                    ch.force(true);
                 }
-                ch.force(true);
             }
             move(temp, target);
-            syncDirectory(dir);
-        } catch (IOException e) {
+            if (opts.contains(Option.DURABLE)) {
+                syncDirectory(dir);
+            }
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
-            throw Failures.io("write", target, e);
+            throw e;
         }
     }
 
-    /// Deletes temp files under `root` left by crashed writers: those whose process is gone, or that are stale.
-    /// Returns how many were removed; files it cannot delete are left for the next open.
-    static int cleanLeftovers(Path root, Path skip) {
+    /// Deletes temp files under `root` left by crashed writers: those whose process is gone, or that are
+    /// stale. `skip` (may be null) is a folder not to enter. Returns how many were removed; files it cannot
+    /// delete are left for the next time.
+    public static int cleanLeftovers(Path root, Path skip) {
         int[] removed = {0};
         Instant staleBefore = Instant.now().minus(STALE);
         try {
@@ -80,9 +114,16 @@ final class AtomicFiles {
                 }
             });
         } catch (IOException ignored) {
-            // cleaning is housekeeping: an unreadable folder must not stop the library from opening
+            // cleaning is housekeeping: an unreadable folder must not stop anything from opening
         }
         return removed[0];
+    }
+
+    private static FileAttribute<?>[] attributes(Path dir, Set<Option> opts) throws IOException {
+        if (!opts.contains(Option.OWNER_ONLY) || !Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
     private static boolean isLeftover(String pid, Instant modified, Instant staleBefore) {
@@ -98,7 +139,7 @@ final class AtomicFiles {
 
     private static void move(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             // same folder, so this only happens on unusual file systems; still never a half-written target
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
@@ -113,7 +154,7 @@ final class AtomicFiles {
         }
     }
 
-    static boolean deleteQuietly(Path file) {
+    private static boolean deleteQuietly(Path file) {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {

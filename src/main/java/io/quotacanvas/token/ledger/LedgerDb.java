@@ -1,0 +1,41 @@
+package io.quotacanvas.token.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/// The store under a [SqlLedger]: an SQLite file or a PostgreSQL database. It runs units of work, each in
+/// one transaction, and turns the driver's failures into [LedgerException]s about `action` (a verb phrase
+/// such as "record a cooling").
+interface LedgerDb extends AutoCloseable {
+
+    /// Runs `work` (reads only).
+    <T> T read(String action, Work<T> work);
+
+    /// Runs `work` in one write transaction: all of its writes are committed, or none.
+    <T> T write(String action, Work<T> work);
+
+    /// Where the store is, for people: a file path, or a URL without its password.
+    String describe();
+
+    /// Idempotent; later calls throw [IllegalStateException].
+    @Override
+    void close();
+
+    /// The statements one unit of work runs; only valid inside [#read]/[#write].
+    interface Session {
+        /// The caller closes the result set.
+        ResultSet query(String sql, Object... args) throws SQLException;
+
+        /// Returns how many rows changed.
+        int update(String sql, Object... args) throws SQLException;
+
+        /// Serialises this write transaction with every other one that locks the same token, in any process,
+        /// until it ends (for check-then-insert steps such as taking a lease).
+        void lockToken(String fingerprint) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Session session) throws SQLException;
+    }
+}
