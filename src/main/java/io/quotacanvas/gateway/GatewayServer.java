@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /// `quota-canvas serve`: the OpenAI-compatible images API on Jetty 12's core server, each request on its
@@ -37,13 +38,16 @@ public final class GatewayServer {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
     private final Workload workload;
     private final boolean keysRequired;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private GatewayServer(Server server, ServerConnector connector, Workload workload, boolean keysRequired) {
+    private GatewayServer(Server server, ServerConnector connector, GracefulHandler graceful, Workload workload,
+                          boolean keysRequired) {
         this.server = server;
+        this.graceful = graceful;
         this.connector = connector;
         this.workload = workload;
         this.keysRequired = keysRequired;
@@ -94,9 +98,12 @@ public final class GatewayServer {
         connector.setIdleTimeout(60_000);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
-        server.setHandler(handler);
+        // counts the requests being answered, so a shutdown waits for their answers to be written
+        GracefulHandler graceful = new GracefulHandler(handler);
+        server.setHandler(graceful);
         server.setErrorHandler(new JettyErrors());
-        server.setStopTimeout(5_000);
+        // the shutdown waits for answers itself; the stop then only closes idle connections
+        server.setStopTimeout(0);
         try {
             server.start();
         } catch (Exception e) {
@@ -105,7 +112,7 @@ public final class GatewayServer {
         }
         LOG.info(() -> "gateway listening on " + host + ":" + connector.getLocalPort()
                 + (required ? " (API key required)" : " (no API key: loopback only)"));
-        return new GatewayServer(server, connector, workload, required);
+        return new GatewayServer(server, connector, graceful, workload, required);
     }
 
     /// `http://host:port` the gateway listens on.
@@ -144,8 +151,23 @@ public final class GatewayServer {
             Thread.currentThread().interrupt();
             workload.cancelAll("the gateway is shutting down");
         } finally {
+            awaitAnswered();
             stopQuietly(server);
             stopped.countDown();
+        }
+    }
+
+    /// Waits (briefly) until every answer in progress has been written; idle keep-alive connections are then
+    /// simply closed by the stop, instead of holding it up.
+    private void awaitAnswered() {
+        long end = System.nanoTime() + ANSWER_AFTER_CANCEL.toNanos();
+        while (graceful.getCurrentRequestCount() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
