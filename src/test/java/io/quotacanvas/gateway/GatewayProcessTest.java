@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /// every image and is closed cleanly (SQLite's write-ahead log folded back and removed), and the process ends.
 class GatewayProcessTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TOKENS = "gitee-test-token-0001,gitee-test-token-0002,gitee-test-token-0003";
+    private static final String CANARY = "CANARY-process-token-7c1e4b9a";
+    private static final String TOKENS = CANARY + ",gitee-test-token-0002,gitee-test-token-0003";
 
     @TempDir
     Path home;
@@ -135,10 +136,13 @@ class GatewayProcessTest {
             Thread.sleep(10);
         }
         assertTrue(running.stream().noneMatch(CompletableFuture::isDone), "refused only after the answers");
+        StringBuilder seen = new StringBuilder();
         for (CompletableFuture<Response> f : running) {
             try (Response r = f.get(60, TimeUnit.SECONDS)) {
                 assertEquals(200, r.code());
-                assertEquals(1, JSON.readTree(r.body().string()).get("data").size());
+                String body = r.body().string();
+                assertEquals(1, JSON.readTree(body).get("data").size());
+                seen.append(r.headers()).append(body);
             }
         }
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the process did not end");
@@ -149,6 +153,14 @@ class GatewayProcessTest {
         try (Stream<Path> pngs = Files.walk(home.resolve("library"))) {
             assertEquals(3, pngs.filter(p -> p.toString().endsWith(".png")).count());
         }
+        try (Stream<Path> logs = Files.list(home.resolve("state").resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                seen.append(Files.readString(log));
+            }
+        }
+        seen.append(stderr());
+        assertTrue(seen.toString().contains("gitee#1 …4b9a"), "the canary token worked, masked");
+        assertFalse(seen.toString().contains(CANARY), "a token reached an answer, stderr or the log file");
     }
 
     @Test
