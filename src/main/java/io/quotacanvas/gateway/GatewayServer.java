@@ -3,6 +3,7 @@ package io.quotacanvas.gateway;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.GatewayConfig;
 import io.quotacanvas.token.vault.ApiKeyVault;
+import io.quotacanvas.token.vault.VaultException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -76,7 +77,12 @@ public final class GatewayServer {
         GatewayConfig cfg = app.config().gateway();
         ApiKeyVault vault = new ApiKeyVault(app.dirs().configDir(), Clock.systemUTC());
         Authenticator auth = new Authenticator(cfg.apiKeys(), vault);
-        boolean required = auth.required();
+        boolean required;
+        try {
+            required = auth.required();
+        } catch (VaultException e) {
+            throw new RefusedException("Cannot read the gateway's keys: " + e.getMessage(), true);
+        }
         if (!required && !loopback(host)) {
             throw new RefusedException("Refusing to listen on " + host + " without an API key: anyone who can reach "
                     + "it could spend your quotas. Add one with 'quota-canvas gateway keys add' (or gateway.api_keys), "

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /// Gateway figures, printed (never asserted on time): run with `mvn -B -Pbench verify`. The provider is a
 /// loopback Gitee at zero latency, so what is measured is the gateway and the engine, not a provider.
+@SuppressWarnings("deprecation") // response_format is what DALL·E-era clients send; the SDK marks it deprecated
 class GatewayBenchmark {
     private static final int WARM_UP = 50;
     private static final int RUNS = 300;

@@ -102,7 +102,8 @@ class GatewayProcessTest {
 
     private boolean accepts(String base) {
         java.net.URI uri = java.net.URI.create(base);
-        try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try {
+            new java.net.Socket(uri.getHost(), uri.getPort()).close();
             return true;
         } catch (IOException e) {
             return false;

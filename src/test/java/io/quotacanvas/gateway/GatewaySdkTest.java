@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /// The gateway as OpenAI SDK users see it: the official Java SDK against the real gateway over loopback,
 /// Gitee behind it played by a loopback server. Each error class arrives as the SDK's own exception.
+@SuppressWarnings("deprecation") // response_format is what DALL·E-era clients send; the SDK marks it deprecated
 class GatewaySdkTest {
     private static final String KEY = "test-gateway-key-0001";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -89,6 +90,20 @@ class GatewaySdkTest {
                 }
             }
             assertEquals(2, gw.gitee.generationRequests().size(), "one provider request per image");
+        }
+    }
+
+    @Test
+    void aBatchWithSomeImagesFailedAnswersTheImagesMadeAndSaysWhyTheOthersFailed() {
+        try (GatewayFixture gw = GatewayFixture.in(home).tokens("gitee-test-token-0001,gitee-test-token-0002")
+                .provider(s -> s.script("gitee-test-token-0002", Reply.CONTENT)).start()) {
+            ImagesResponse answer = gw.sdk("k").images().generate(params("two foxes").n(2).build());
+
+            assertEquals(1, answer.data().orElseThrow().size());
+            JsonNode summary = tree(answer._additionalProperties().get("quota_canvas"));
+            assertEquals(2, summary.get("count").asInt());
+            assertEquals(1, summary.get("succeeded").asInt());
+            assertEquals("content_rejected", summary.get("images").get(1).get("error_type").asString());
         }
     }
 
