@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.AbstractEndPoint;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.BufferUtil;
@@ -15,13 +16,17 @@ import org.eclipse.jetty.util.Callback;
 /// stream, runs `onClose` (which cancels the request's provider calls, so no quota is spent on images
 /// nobody will fetch).
 ///
-/// A watched connection can't be reused afterwards (the end point still has our read interest), so the
-/// answer must carry `Connection: close`. A byte that arrives instead of end of stream (a pipelined request)
-/// only disarms the watch. Thread-safe.
+/// [#disarm] withdraws the read interest before the answer is written, so the connection stays reusable
+/// (keep-alive) — unless a byte of a pipelined request was read meanwhile, in which case the answer must
+/// close the connection. Thread-safe.
 final class DisconnectWatch {
+    /// Passed to our own read callback when we withdraw it; not a failure.
+    private static final Exception WITHDRAWN = new Exception("disconnect watch withdrawn", null, false, false) { };
+
     private final EndPoint endPoint;
     private final Runnable onClose;
     private final AtomicBoolean active = new AtomicBoolean(true);
+    private volatile boolean consumed;
 
     private DisconnectWatch(EndPoint endPoint, Runnable onClose) {
         this.endPoint = endPoint;
@@ -35,9 +40,16 @@ final class DisconnectWatch {
         return watch.listen() ? watch : null;
     }
 
-    /// Stops reacting; the answer is about to be written.
-    void disarm() {
+    /// Stops watching; the answer is about to be written. Returns whether the connection can be kept open
+    /// after the answer (false: the answer must carry `Connection: close`).
+    boolean disarm() {
         active.set(false);
+        if (!(endPoint instanceof AbstractEndPoint e)) {
+            return false;
+        }
+        // hands the end point's read interest back, so the connection reads its next request as usual
+        e.getFillInterest().onFail(WITHDRAWN);
+        return !consumed;
     }
 
     private boolean listen() {
@@ -56,6 +68,8 @@ final class DisconnectWatch {
             } else if (read == 0) {
                 listen();
             } else {
+                // a pipelined request began; its first byte is gone, so this connection ends with the answer
+                consumed = true;
                 active.set(false);
             }
         } catch (IOException e) {
@@ -64,15 +78,17 @@ final class DisconnectWatch {
     }
 
     private void failed(Throwable cause) {
+        if (cause == WITHDRAWN || !active.get()) {
+            return;
+        }
         // an idle timeout is not a hang-up: keep watching while the connection is open
-        if (cause instanceof TimeoutException && endPoint.isOpen() && active.get()) {
+        if (cause instanceof TimeoutException && endPoint.isOpen()) {
             listen();
             return;
         }
-        if (endPoint.isOpen()) {
-            return;
+        if (!endPoint.isOpen()) {
+            closed();
         }
-        closed();
     }
 
     private void closed() {

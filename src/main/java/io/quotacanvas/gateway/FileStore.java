@@ -21,7 +21,10 @@ final class FileStore {
 
     private final Duration ttl;
     private final Clock clock;
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+
     private final Map<String, Entry> files = new ConcurrentHashMap<>();
+    private volatile Instant sweptAt = Instant.MIN;
 
     private record Entry(Path path, Instant expires) {}
 
@@ -33,7 +36,10 @@ final class FileStore {
     /// A fresh id for `path`, valid for the TTL from now.
     String publish(Path path) {
         Instant now = clock.instant();
-        files.values().removeIf(e -> !now.isBefore(e.expires()));
+        if (!now.isBefore(sweptAt.plus(SWEEP_EVERY))) {
+            sweptAt = now;
+            files.values().removeIf(e -> !now.isBefore(e.expires()));
+        }
         byte[] raw = new byte[24];
         RANDOM.nextBytes(raw);
         String id = "img_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

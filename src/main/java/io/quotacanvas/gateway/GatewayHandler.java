@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.Callback;
 /// Runs each request on its own virtual thread, so endpoints may block. Thread-safe.
 final class GatewayHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(GatewayHandler.class.getName());
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     private final GatewayContext ctx;
     private final Authenticator auth;
@@ -138,7 +139,7 @@ final class GatewayHandler extends Handler.Abstract {
         if (match != null && match.route() == Routes.FILE) {
             return "/v1/files/…";
         }
-        String clean = path.replaceAll("\\p{Cntrl}", "?");
+        String clean = CONTROL.matcher(path).replaceAll("?");
         return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
     }
 }

@@ -67,16 +67,14 @@ final class ImagesEndpoint {
         try (ticket) {
             DisconnectWatch watch = DisconnectWatch.arm(request, () -> ticket.scope().cancel("the client hung up"));
             BatchResult batch = engine.run(call.request(), OutputPaths.NONE, ctx.metrics(), ticket.scope());
-            if (watch != null) {
-                watch.disarm();
-            }
+            boolean keepAlive = watch == null || watch.disarm();
             if ("the client hung up".equals(ticket.scope().cancelReason())) {
                 LOG.info(() -> requestId + ": the client hung up; " + batch.generatedCount() + " of "
                         + batch.images().size() + " images were made before (kept in the library)");
                 return new Reply.Gone();
             }
             Reply reply = answer(call, batch, ctx.baseUrl(request), requestId);
-            return watch == null ? reply : Reply.withHeader(reply, "Connection", "close");
+            return keepAlive ? reply : Reply.withHeader(reply, "Connection", "close");
         }
     }
 

@@ -220,6 +220,18 @@ class GatewayHttpTest {
         }
     }
 
+    @Test
+    void generationAnswersKeepTheConnectionForTheNextRequest() throws Exception {
+        try (GatewayFixture gw = GatewayFixture.in(home).start()) {
+            for (int i = 0; i < 3; i++) {
+                Answer a = call(gw, post(gw, "/v1/images/generations", "{\"prompt\":\"fox\"}", "application/json"));
+                assertEquals(200, a.code());
+                assertNull(a.headers().get("Connection"), "keep-alive");
+            }
+            assertEquals(1, gw.http.connectionPool().connectionCount(), "one connection served all three");
+        }
+    }
+
     /// Polls `condition` every 20 ms for up to 20 s; fails when it never holds.
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
