@@ -30,7 +30,8 @@ final class GatewayFixture implements AutoCloseable {
     final FakeImagesServer gitee = new FakeImagesServer(FakeImagesServer.Flavor.GITEE);
     final QuotaCanvas app;
     final GatewayServer server;
-    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60))
+            .connectionPool(new okhttp3.ConnectionPool(64, 1, java.util.concurrent.TimeUnit.MINUTES)).build();
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Handler capture = new Handler() {
         @Override
