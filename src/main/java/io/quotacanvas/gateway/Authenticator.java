@@ -9,26 +9,30 @@ import java.util.List;
 import java.util.Locale;
 
 /// Checks `Authorization: Bearer KEY` against the config's keys (held as SHA-256 digests, compared in
-/// constant time) and the vault's hashed keys. With no key anywhere, every request passes: the server only
-/// starts like that on loopback. Keys added to the vault while the gateway runs count at once. Thread-safe.
+/// constant time) and the vault's hashed keys. Keys added to or removed from the vault while the gateway
+/// runs count at once. With no key anywhere every request passes only when `keylessAllowed` (the gateway
+/// listens on loopback); otherwise every request is refused — so removing the last key of a public gateway
+/// closes it rather than opening it. Thread-safe.
 final class Authenticator {
     private final List<byte[]> configured;
     private final ApiKeyVault vault;
+    private final boolean keylessAllowed;
 
-    Authenticator(List<Secret> configKeys, ApiKeyVault vault) {
+    Authenticator(List<Secret> configKeys, ApiKeyVault vault, boolean keylessAllowed) {
         this.configured = configKeys.stream().map(k -> sha256(k.reveal())).toList();
         this.vault = vault;
+        this.keylessAllowed = keylessAllowed;
     }
 
-    /// True when clients must present a key.
-    boolean required() {
+    /// True when some key exists (so clients must present one).
+    boolean hasKeys() {
         return !configured.isEmpty() || vault.hasKeys();
     }
 
     /// Whether a request with this `Authorization` header (null when absent) may proceed.
     boolean allows(String authorization) {
-        if (!required()) {
-            return true;
+        if (!hasKeys()) {
+            return keylessAllowed;
         }
         String key = bearer(authorization);
         if (key == null) {

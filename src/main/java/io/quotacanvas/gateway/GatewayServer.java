@@ -76,14 +76,15 @@ public final class GatewayServer {
     public static GatewayServer start(QuotaCanvas app, String host, int port) throws RefusedException {
         GatewayConfig cfg = app.config().gateway();
         ApiKeyVault vault = new ApiKeyVault(app.dirs().configDir(), Clock.systemUTC());
-        Authenticator auth = new Authenticator(cfg.apiKeys(), vault);
+        boolean loopback = loopback(host);
+        Authenticator auth = new Authenticator(cfg.apiKeys(), vault, loopback);
         boolean required;
         try {
-            required = auth.required();
+            required = auth.hasKeys();
         } catch (VaultException e) {
             throw new RefusedException("Cannot read the gateway's keys: " + e.getMessage(), true);
         }
-        if (!required && !loopback(host)) {
+        if (!required && !loopback) {
             throw new RefusedException("Refusing to listen on " + host + " without an API key: anyone who can reach "
                     + "it could spend your quotas. Add one with 'quota-canvas gateway keys add' (or gateway.api_keys), "
                     + "or listen on 127.0.0.1.", true);

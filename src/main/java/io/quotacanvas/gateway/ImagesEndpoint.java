@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 /// the images made — or, when none was, the error OpenAI clients act on ([FailureMapping]). Thread-safe.
 final class ImagesEndpoint {
     private static final Logger LOG = Logger.getLogger(ImagesEndpoint.class.getName());
+    private static final String HUNG_UP = "the client hung up";
 
     private final GatewayContext ctx;
     private final Engine engine;
@@ -65,10 +66,10 @@ final class ImagesEndpoint {
                     + ctx.workload().capacity() + " images queued, gateway.max_queue); try again shortly.", 2));
         }
         try (ticket) {
-            DisconnectWatch watch = DisconnectWatch.arm(request, () -> ticket.scope().cancel("the client hung up"));
+            DisconnectWatch watch = DisconnectWatch.arm(request, () -> ticket.scope().cancel(HUNG_UP));
             BatchResult batch = engine.run(call.request(), OutputPaths.NONE, ctx.metrics(), ticket.scope());
             boolean keepAlive = watch == null || watch.disarm();
-            if ("the client hung up".equals(ticket.scope().cancelReason())) {
+            if (HUNG_UP.equals(ticket.scope().cancelReason())) {
                 LOG.info(() -> requestId + ": the client hung up; " + batch.generatedCount() + " of "
                         + batch.images().size() + " images were made before (kept in the library)");
                 return new Reply.Gone();
