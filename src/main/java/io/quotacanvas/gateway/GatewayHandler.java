@@ -58,10 +58,11 @@ final class GatewayHandler extends Handler.Abstract {
             reply = Reply.error(ApiError.internal(id));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        write(request, response, callback, reply, id, ms);
         int code = reply instanceof Reply.Body b ? b.status() : 499;
+        // counted before it is written, so a client that reads the metrics after its answer sees it counted
         ctx.metrics().answered(match == null ? "unknown" : match.route().template(), code);
         LOG.info(() -> id + " " + method + " " + shown(match, path) + " " + code + " " + ms + " ms");
+        write(request, response, callback, reply, id, ms);
         return true;
     }
 

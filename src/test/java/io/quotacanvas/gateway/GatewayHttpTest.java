@@ -209,10 +209,11 @@ class GatewayHttpTest {
             call.cancel();
             client.join();
 
+            // the request ends well before the hanging provider call would (image_timeout 120 s)
             waitFor(() -> gw.server.inFlight() == 0);
+            waitFor(() -> metrics(gw).contains("quota_canvas_gateway_http_requests_total{route=\"/v1/images/"
+                    + "generations\",status=\"499\"} 1"));
             Answer metrics = call(gw, new Request.Builder().url(gw.base() + "/metrics"));
-            assertTrue(metrics.body().contains("quota_canvas_gateway_http_requests_total{route=\"/v1/images/"
-                    + "generations\",status=\"499\"} 1"), "counted as closed by the client: " + metrics.body());
             assertTrue(metrics.body().contains("quota_canvas_images_failed_total{provider=\"gitee\",error_type="
                     + "\"cancelled\"} 1"), metrics.body());
             assertEquals(1, gw.libraryImages(), "the image made before the hang-up stays in the library");
@@ -229,6 +230,14 @@ class GatewayHttpTest {
                 assertNull(a.headers().get("Connection"), "keep-alive");
             }
             assertEquals(1, gw.http.connectionPool().connectionCount(), "one connection served all three");
+        }
+    }
+
+    private static String metrics(GatewayFixture gw) {
+        try {
+            return call(gw, new Request.Builder().url(gw.base() + "/metrics")).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
