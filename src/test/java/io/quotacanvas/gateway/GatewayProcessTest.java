@@ -120,7 +120,7 @@ class GatewayProcessTest {
 
     @Test
     void sigtermLetsRunningImagesFinishAnswersThemAndClosesTheLedger() throws Exception {
-        gitee.latency(Duration.ofSeconds(3));
+        gitee.latency(Duration.ofSeconds(4));
         String base = serve("shutdown_grace: 30s");
         List<CompletableFuture<Response>> running = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

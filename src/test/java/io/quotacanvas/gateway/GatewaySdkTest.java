@@ -195,9 +195,7 @@ class GatewaySdkTest {
                 .provider(s -> s.latency(Duration.ofSeconds(2))).start()) {
             OpenAIClient sdk = gw.sdk("k");
             Thread first = Thread.ofVirtual().start(() -> sdk.images().generate(params("two").n(2).build()));
-            while (gw.server.inFlight() == 0) {
-                Thread.sleep(10);
-            }
+            GatewayHttpTest.waitFor(() -> gw.server.inFlight() == 1);
             var e = assertThrows(InternalServerException.class, () -> sdk.images().generate(params("one").build()));
             assertEquals(503, e.statusCode());
             assertEquals("queue_full", e.code().orElseThrow());
@@ -211,7 +209,7 @@ class GatewaySdkTest {
     void sixteenConcurrentRequestsShareThreeTokensOneRequestInFlightPerToken() throws Exception {
         String tokens = "gitee-test-token-0001,gitee-test-token-0002,gitee-test-token-0003";
         try (GatewayFixture gw = GatewayFixture.in(home).tokens(tokens)
-                .provider(s -> s.latency(Duration.ofMillis(150))).start()) {
+                .provider(s -> s.latency(Duration.ofMillis(300))).start()) {
             OpenAIClient sdk = gw.sdk("k");
             List<Thread> clients = new java.util.ArrayList<>();
             java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
