@@ -23,6 +23,12 @@ public final class Cli {
                 .addSubcommand(new TokensAddCommand(context))
                 .addSubcommand(new TokensRemoveCommand(context))
                 .addSubcommand(new TokensTestCommand(context)));
+        cmd.addSubcommand(new CommandLine(new ServeCommand(context)));
+        cmd.addSubcommand(new CommandLine(new GatewayCommand())
+                .addSubcommand(new CommandLine(new GatewayCommand.Keys())
+                        .addSubcommand(new GatewayKeysAddCommand(context))
+                        .addSubcommand(new GatewayKeysListCommand(context))
+                        .addSubcommand(new GatewayKeysRemoveCommand(context))));
         // `--prompt status` is a prompt, not the status command
         cmd.setAllowSubcommandsAsOptionParameters(true);
         cmd.setOut(out);

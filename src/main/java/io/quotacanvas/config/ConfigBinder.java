@@ -24,22 +24,25 @@ final class ConfigBinder {
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
     private final ProviderBinder providerBinder;
+    private final GatewayBinder gatewayBinder;
     private final java.util.Set<ProviderId> missing = java.util.EnumSet.noneOf(ProviderId.class);
 
     ConfigBinder(Problems problems, Map<String, String> env) {
         this.problems = problems;
         this.expander = new EnvExpander(env);
         this.providerBinder = new ProviderBinder(env);
+        this.gatewayBinder = new GatewayBinder(env);
     }
 
     AppConfig bind(ObjectNode merged, Path source) {
         Section root = new Section(merged, "", problems, expander);
-        root.allowOnly(List.of("routing", "prompt", "providers", "ledger"));
+        root.allowOnly(List.of("routing", "prompt", "providers", "ledger", "gateway"));
         Map<ProviderId, ProviderConfig> providers = providers(root);
         RoutingConfig routing = root.section("routing").map(r -> routing(r, providers)).orElse(null);
         PromptConfig prompt = root.section("prompt").map(ConfigBinder::prompt).orElse(null);
         LedgerConfig ledger = root.section("ledger").map(this::ledger).orElse(LedgerConfig.LOCAL);
-        return new AppConfig(source, routing, prompt, Collections.unmodifiableMap(providers), ledger);
+        GatewayConfig gateway = root.section("gateway").map(g -> gatewayBinder.bind(g, providers)).orElse(null);
+        return new AppConfig(source, routing, prompt, Collections.unmodifiableMap(providers), ledger, gateway);
     }
 
     private Map<ProviderId, ProviderConfig> providers(Section root) {

@@ -196,6 +196,21 @@ final class Section {
         return parsed.get();
     }
 
+    /// A size in bytes within `min..max` (`65536`, `64KiB`, `1MiB`); `min` with a problem otherwise.
+    long byteSize(String key, long min, long max) {
+        String text = scalar(key, n -> n.isIntegralNumber() || n.isString(), "a size like 64KiB or 1MiB");
+        if (text == null) {
+            return min;
+        }
+        var parsed = ByteSizes.parse(text);
+        if (parsed.isEmpty() || parsed.getAsLong() < min || parsed.getAsLong() > max) {
+            problems.add(path(key), "must be a size from " + min + " bytes to " + (max >> 20)
+                    + "MiB, written like 65536, 64KiB or 1MiB");
+            return min;
+        }
+        return parsed.getAsLong();
+    }
+
     /// An absolute http(s) URL; null with a problem otherwise.
     URI httpUrl(String key) {
         String text = text(key);

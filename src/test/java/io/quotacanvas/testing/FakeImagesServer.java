@@ -26,7 +26,7 @@ public final class FakeImagesServer implements AutoCloseable {
 
     /// What the server answers to one generation request.
     public enum Reply { OK_URL, OK_B64, QUOTA, RATE_LIMIT, AUTH, FORBIDDEN, MODEL_MISSING, CONTENT, SERVER_ERROR,
-        HTML, HANG, NOT_IMAGE,
+        HTML, HANG, NOT_IMAGE, AUTH_ECHO,
         /// Waits [#dropAfter(Duration)], then closes the connection without an answer.
         DROP }
 
@@ -42,6 +42,8 @@ public final class FakeImagesServer implements AutoCloseable {
     private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final Map<String, AtomicInteger> inFlightByToken = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> maxInFlightByToken = new ConcurrentHashMap<>();
     private final byte[] png = TestImages.png(64, 48);
     private volatile Reply defaultReply = Reply.OK_URL;
     private volatile Duration latency = Duration.ZERO;
@@ -126,6 +128,17 @@ public final class FakeImagesServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /// The most generation requests that were in flight at once with `token`.
+    public int maxInFlight(String token) {
+        AtomicInteger max = maxInFlightByToken.get(token);
+        return max == null ? 0 : max.get();
+    }
+
+    /// Generation requests in flight right now.
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     private MockResponse route(RecordedRequest request) throws InterruptedException {
         if ("GET".equals(request.getMethod()) && request.getTarget().startsWith("/files/")) {
             return new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").body(new Buffer().write(png))
@@ -136,14 +149,24 @@ public final class FakeImagesServer implements AutoCloseable {
         }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        String token = bearer(request);
+        AtomicInteger perToken = inFlightByToken.computeIfAbsent(token, t -> new AtomicInteger());
+        int nowForToken = perToken.incrementAndGet();
+        maxInFlightByToken.computeIfAbsent(token, t -> new AtomicInteger()).accumulateAndGet(nowForToken, Math::max);
         try {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
             }
             return answer(request);
         } finally {
+            perToken.decrementAndGet();
             inFlight.decrementAndGet();
         }
+    }
+
+    private static String bearer(RecordedRequest request) {
+        String auth = request.getHeaders().get("Authorization");
+        return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
     }
 
     private MockResponse answer(RecordedRequest request) {
@@ -185,6 +208,9 @@ public final class FakeImagesServer implements AutoCloseable {
                     ? json(403, "{\"error\":\"access_denied\",\"message\":\"当前令牌未绑定该模型的资源包\"}")
                     : json(403, error("Country, region, or territory not supported", "request_forbidden",
                     "unsupported_country_region_territory"));
+            // as OpenAI does: the rejected key is quoted back in the message
+            case AUTH_ECHO -> json(401, error("Incorrect API key provided: " + bearer(request) + ".",
+                    "invalid_request_error", "invalid_api_key"));
             case MODEL_MISSING -> json(404, error("The model does not exist or you do not have access to it.",
                     "invalid_request_error", "model_not_found"));
             case CONTENT -> json(400, error("Your request was rejected as a result of our safety system.",

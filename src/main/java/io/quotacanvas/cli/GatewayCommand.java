@@ -1,0 +1,45 @@
+package io.quotacanvas.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/// `quota-canvas gateway keys …`: the gateway's API keys (`quota-canvas serve` is the gateway itself).
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Manages the API keys clients of 'quota-canvas serve' must send.")
+final class GatewayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON on stdout instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new GenerateCommand.Reporter(io, json).usageError(
+                "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
+    }
+
+    /// `quota-canvas gateway keys`: the parent of add, list and remove.
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "Adds, lists and removes gateway API keys (kept hashed in the config folder).")
+    static final class Keys implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON on stdout instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+            return new GenerateCommand.Reporter(io, json).usageError(
+                    "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
+        }
+    }
+}
