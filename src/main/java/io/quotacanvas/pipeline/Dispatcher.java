@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 final class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+    /// How often a job waiting for a token held by another process looks again.
+    static final Duration LEASE_POLL = Duration.ofMillis(250);
 
     private final RoutingConfig routing;
     private final SlotTable slots;
@@ -34,6 +36,7 @@ final class Dispatcher {
     private final Executor workers;
     private final List<Job> active = new ArrayList<>();
     private long flightIds;
+    private boolean refusedElsewhere;
 
     /// A request to send: the loop runs `flight.job().send(…)` with `deadline` and reports back.
     record Launch(Flight flight, Instant deadline) {}
@@ -56,6 +59,12 @@ final class Dispatcher {
     /// Applies timers and cancellations, then hands free slots to waiting jobs. Returns the requests to send.
     List<Launch> poll(Instant now, Instant tick) {
         List<Launch> launches = new ArrayList<>();
+        try {
+            slots.heartbeat(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the ledger missed a lease heartbeat; leases left to expire run out after "
+                    + SlotTable.LEASE_TTL.toSeconds() + " s", e);
+        }
         LedgerView view = verdicts.view(now);
         for (Job job : List.copyOf(active)) {
             if (job.done) {
@@ -72,6 +81,7 @@ final class Dispatcher {
             }
         }
         active.removeIf(j -> j.done);
+        refusedElsewhere = slots.takeRefusedElsewhere();
         return launches;
     }
 
@@ -92,8 +102,8 @@ final class Dispatcher {
             stepIdle(job, view, tick, launches);
         } else if (mayHedge(job, tick)) {
             Flight running = job.flights.getFirst();
-            if (walker.select(job, view, Set.of(running.candidate().laneIndex())) instanceof Walker.Go(Candidate c)) {
-                launch(job, c, tick, null, launches);
+            if (walker.select(job, view, Set.of(running.candidate().laneIndex())) instanceof Walker.Go go) {
+                launch(job, go.candidate(), tick, go.slot(), false, launches);
             }
         }
     }
@@ -108,7 +118,7 @@ final class Dispatcher {
             return;
         }
         switch (walker.select(job, view, Set.of())) {
-            case Walker.Go(Candidate c) -> launch(job, c, tick, null, launches);
+            case Walker.Go go -> launch(job, go.candidate(), tick, go.slot(), false, launches);
             case Walker.Wait w -> { }
             case Walker.Exhausted x -> {
                 Failures.Verdict v = Failures.exhausted(job.chain, job.lastFailure);
@@ -132,7 +142,7 @@ final class Dispatcher {
             providerFailed(first, failure, now, tick);
             return;
         }
-        launch(job, first.candidate(), tick, first.slot, launches);
+        launch(job, first.candidate(), tick, first.slot, true, launches);
     }
 
     private boolean mayHedge(Job job, Instant tick) {
@@ -152,15 +162,15 @@ final class Dispatcher {
         return !tick.plus(needed).isAfter(job.deadline);
     }
 
-    private void launch(Job job, Candidate c, Instant tick, SlotTable.Slot held, List<Launch> launches) {
+    private void launch(Job job, Candidate c, Instant tick, SlotTable.Slot slot, boolean retry,
+                        List<Launch> launches) {
         if (!job.started()) {
             job.deadline = tick.plus(job.timeout);
         }
         job.attempts++;
         job.tried.add(c.triedKey());
-        SlotTable.Slot slot = held != null ? held : slots.take(c.token(), Walker.fingerprint(c.token()));
         CallScope scope = job.scope.child();
-        Flight flight = new Flight(++flightIds, job, c, scope, tick, slot, held != null);
+        Flight flight = new Flight(++flightIds, job, c, scope, tick, slot, retry);
         job.flights.add(flight);
         job.emit(new EngineEvent.AttemptStarted(job.index, job.step(), c.lane().provider(), c.model().canonical(),
                 c.tokenLabel()));
@@ -305,7 +315,8 @@ final class Dispatcher {
 
     /// The earliest instant (on the timer) something is due without an outside event, or null.
     Instant nextWakeup(Instant tick) {
-        Instant next = null;
+        // a token another process holds frees up without an event here: look again soon
+        Instant next = refusedElsewhere ? tick.plus(LEASE_POLL) : null;
         for (Job job : active) {
             if (job.done) {
                 continue;
@@ -322,6 +333,11 @@ final class Dispatcher {
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /// Gives back every slot still held (the engine is closing; its calls are gone).
+    void releaseAll() {
+        slots.releaseAll();
     }
 
     boolean idle() {

@@ -50,9 +50,12 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.planner = new RoutePlanner(config, pool, map.keySet());
         this.prompts = prompts;
-        SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel());
         // a ledger write failing after an image was made must not lose the image (see BestEffortWrites)
-        Verdicts verdicts = new Verdicts(config.routing(), new BestEffortWrites(ledger), new ProviderHealth());
+        Ledger writes = new BestEffortWrites(ledger);
+        // the per-token limit holds across every process sharing the ledger, through its leases
+        SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel(),
+                writes, Ledger.newHolderId());
+        Verdicts verdicts = new Verdicts(config.routing(), writes, new ProviderHealth());
         this.loop = new EngineLoop(workers -> new Dispatcher(config.routing(), verdicts, new Walker(slots, verdicts),
                 slots, workers), clock, Clock.systemUTC());
     }

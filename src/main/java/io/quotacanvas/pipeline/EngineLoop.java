@@ -103,5 +103,14 @@ final class EngineLoop implements AutoCloseable {
         closed = true;
         thread.interrupt();
         calls.shutdownNow();
+        try {
+            thread.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            // other processes need not wait for this one's leases to expire
+            dispatcher.releaseAll();
+        }
     }
 }

@@ -1,47 +1,114 @@
 package io.quotacanvas.pipeline;
 
 import io.quotacanvas.core.Token;
+import io.quotacanvas.token.ledger.Ledger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/// The engine's slots: at most `perToken` requests in flight per token and `maxParallel` in all.
-/// Confined to the dispatcher's thread.
+/// The engine's slots: at most `perToken` requests in flight per token — in this process and, through the
+/// ledger's leases, in every process sharing the ledger (other CLI runs, the studio, gateways on other
+/// machines) — and `maxParallel` in all. A lease expires by itself if this process dies; while it lives,
+/// a heartbeat keeps its leases fresh. Confined to the dispatcher's thread.
 final class SlotTable {
+    /// How long a lease outlives its last heartbeat.
+    static final Duration LEASE_TTL = Duration.ofSeconds(60);
+    private static final Duration HEARTBEAT = LEASE_TTL.dividedBy(3);
+
     private final int perToken;
     private final int maxParallel;
+    private final Ledger ledger;
+    private final String holder;
     private final Map<String, Integer> perTokenInFlight = new HashMap<>();
+    private final Set<Slot> held = new LinkedHashSet<>();
     private int inFlight;
+    private Instant nextHeartbeat;
+    private boolean refusedElsewhere;
 
-    SlotTable(int perToken, int maxParallel) {
+    /// `ledger` null keeps the limit within this process only.
+    SlotTable(int perToken, int maxParallel, Ledger ledger, String holder) {
         this.perToken = Math.max(1, perToken);
         this.maxParallel = Math.max(1, maxParallel);
+        this.ledger = ledger;
+        this.holder = holder;
     }
 
     /// A held slot; `token` is null for the keyless text endpoint, which only counts against the total.
-    record Slot(Token token, String fingerprint) {}
+    /// `lease` is the ledger's, when the token has one.
+    record Slot(Token token, String fingerprint, Ledger.Lease lease) {}
 
     /// Whether another request may start at all.
     boolean hasRoom() {
         return inFlight < maxParallel;
     }
 
-    /// Whether `token` has a free slot (and the engine has room).
-    boolean isFree(Token token, String fingerprint) {
-        return hasRoom() && (token == null || perTokenInFlight.getOrDefault(fingerprint, 0) < perToken);
-    }
-
-    Slot take(Token token, String fingerprint) {
+    /// A slot of `token`, or null when it is busy here or, by the ledger's leases, elsewhere.
+    Slot tryTake(Token token, String fingerprint, Instant now) {
+        if (!hasRoom() || token != null && perTokenInFlight.getOrDefault(fingerprint, 0) >= perToken) {
+            return null;
+        }
+        Ledger.Lease lease = null;
+        // the anonymous pseudo-token stands for this machine's address, not a shared credential
+        if (ledger != null && token != null && !token.isAnonymous()) {
+            Optional<Ledger.Lease> taken = ledger.tryLease(token, perToken, holder, now, now.plus(LEASE_TTL));
+            if (taken.isEmpty()) {
+                refusedElsewhere = true;
+                return null;
+            }
+            lease = taken.get();
+        }
         inFlight++;
         if (token != null) {
             perTokenInFlight.merge(fingerprint, 1, Integer::sum);
         }
-        return new Slot(token, fingerprint);
+        Slot slot = new Slot(token, fingerprint, lease);
+        held.add(slot);
+        return slot;
     }
 
     void release(Slot slot) {
+        if (!held.remove(slot)) {
+            return;
+        }
         inFlight--;
         if (slot.token() != null) {
             perTokenInFlight.computeIfPresent(slot.fingerprint(), (k, n) -> n <= 1 ? null : n - 1);
+        }
+        if (slot.lease() != null) {
+            ledger.release(slot.lease());
+        }
+    }
+
+    /// Keeps this process's leases alive while it holds any.
+    void heartbeat(Instant now) {
+        if (ledger == null || held.stream().noneMatch(s -> s.lease() != null)) {
+            nextHeartbeat = null;
+            return;
+        }
+        if (nextHeartbeat == null) {
+            nextHeartbeat = now.plus(HEARTBEAT);
+        } else if (!now.isBefore(nextHeartbeat)) {
+            ledger.renewLeases(holder, now, now.plus(LEASE_TTL));
+            nextHeartbeat = now.plus(HEARTBEAT);
+        }
+    }
+
+    /// Whether a token was refused because another process held it since the last call: that frees up
+    /// without an event here, so the dispatcher must look again after a while.
+    boolean takeRefusedElsewhere() {
+        boolean was = refusedElsewhere;
+        refusedElsewhere = false;
+        return was;
+    }
+
+    /// Gives every slot back (the engine is closing).
+    void releaseAll() {
+        for (Slot s : java.util.List.copyOf(held)) {
+            release(s);
         }
     }
 

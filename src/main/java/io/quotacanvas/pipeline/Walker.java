@@ -25,7 +25,8 @@ final class Walker {
 
     sealed interface Selection {}
 
-    record Go(Candidate candidate) implements Selection {}
+    /// Go with `candidate` on the `slot` just taken for it.
+    record Go(Candidate candidate, SlotTable.Slot slot) implements Selection {}
 
     record Wait() implements Selection {}
 
@@ -82,8 +83,9 @@ final class Walker {
                 continue;
             }
             for (Token t : ready) {
-                if (slots.isFree(t, fingerprint(t))) {
-                    return new Go(new Candidate(laneIndex, lane, model, t));
+                SlotTable.Slot slot = slots.tryTake(t, fingerprint(t), view.now());
+                if (slot != null) {
+                    return new Go(new Candidate(laneIndex, lane, model, t), slot);
                 }
             }
             return WAIT; // this lane's model has ready tokens, all busy: a later lane may have a free slot

@@ -97,6 +97,28 @@ class SharedLedgerScenarioTest {
     }
 
     @Test
+    void perTokenConcurrencyHoldsAcrossProcesses() throws Exception {
+        TestPostgres pg = TestPostgres.shared();
+        String url = pg.url(pg.newDatabase());
+        gitee.latency(java.time.Duration.ofMillis(400));
+        CliProcess first = install("left", url, "");
+        CliProcess second = install("right", url, "");
+
+        // two installs at once, each with a batch of four over the same two tokens (one request per token)
+        CliProcess.Started a = first.start("--prompt", "lanterns", "--count", "4", "--json", "--no-optimize-prompt");
+        CliProcess.Started b = second.start("--prompt", "a harbour", "--count", "4", "--json",
+                "--no-optimize-prompt");
+        CliProcess.Result one = a.await();
+        CliProcess.Result two = b.await();
+
+        assertEquals(0, one.exitCode(), one.stdout() + one.stderr());
+        assertEquals(0, two.exitCode(), two.stdout() + two.stderr());
+        assertEquals(1, gitee.maxInFlight(SPENT), "never two requests in flight on one token, whichever process");
+        assertEquals(1, gitee.maxInFlight(FRESH), "never two requests in flight on one token, whichever process");
+        assertEquals(8, gitee.generationRequests().size());
+    }
+
+    @Test
     void aDatabaseThatIsDownIsAStorageErrorNamingTheUrlWithoutItsPassword() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

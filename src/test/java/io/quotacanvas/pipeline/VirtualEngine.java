@@ -91,7 +91,8 @@ final class VirtualEngine implements AutoCloseable {
         this.pool = TokenPool.fromConfig(config);
         this.planner = new RoutePlanner(config, pool, Set.of(ProviderId.values()));
         this.script = script;
-        SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel());
+        SlotTable slots = new SlotTable(config.routing().perTokenConcurrency(), config.routing().maxParallel(),
+                ledger, "virtual-engine");
         Verdicts verdicts = new Verdicts(config.routing(), ledger, new ProviderHealth());
         this.dispatcher = new Dispatcher(config.routing(), verdicts, new Walker(slots, verdicts), slots, Runnable::run);
     }
