@@ -29,7 +29,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         Logs.toFile(AppDirs.fromEnvironment(System.getenv()).stateDir().resolve("logs"));
+        StartupTrace.mark("logs");
         if (args.length == 0) {
             launchStudio(args);
             return;
@@ -41,9 +43,11 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        StartupTrace.mark("cli start");
         int code = Cli.run(args, CliContext.system(), out, err);
         out.flush();
         err.flush();
+        StartupTrace.mark("exit");
         System.exit(code);
     }
 }

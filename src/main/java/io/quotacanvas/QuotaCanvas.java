@@ -61,30 +61,54 @@ public final class QuotaCanvas implements AutoCloseable {
 
     /// Loads the config (`configFile`, else the user's config file when it exists, else the defaults),
     /// opens the ledger and the library.
+    ///
+    /// Nothing is written before the config and the vault have passed their checks. What does not depend on
+    /// each other opens side by side: the HTTP client (its TLS set-up is the slowest part) and the vault while
+    /// the config is read, then the ledger beside the library.
     public static QuotaCanvas open(Path configFile, Map<String, String> env, Clock clock)
             throws ConfigException, StartupException {
         AppDirs dirs = AppDirs.fromEnvironment(env);
         Path file = configFile != null ? configFile : Files.isRegularFile(dirs.configFile()) ? dirs.configFile() : null;
-        AppConfig config = ConfigLoader.load(file, env);
+        StartupTrace.mark("open");
+        // neither writes anything, so both may start before the config has passed its checks
+        Background<OkHttpClient> http = Background.start("http-client", HttpClients::newBase);
+        Background<TokenVault> vaultOpening = Background.start("vault", () -> {
+            TokenVault v = TokenVaults.open(dirs.configDir(), env, System.getProperty("os.name", ""),
+                    CommandRunner.SYSTEM, clock);
+            v.check();
+            return v;
+        });
+        AppConfig config;
         TokenVault vault;
         try {
-            vault = TokenVaults.open(dirs.configDir(), env, System.getProperty("os.name", ""), CommandRunner.SYSTEM,
-                    clock);
-            vault.check();
+            config = ConfigLoader.load(file, env);
+            StartupTrace.mark("config");
+            vault = vaultOpening.get(VaultException.class);
+        } catch (ConfigException e) {
+            http.closeQuietly(HttpClients::shutdown);
+            throw e;
         } catch (VaultException e) {
+            http.closeQuietly(HttpClients::shutdown);
             throw new StartupException(e.getMessage(), e);
         }
-        Ledger ledger;
+        StartupTrace.mark("vault");
+        SqliteNative.useCachedCopy(dirs.stateDir().resolve("native"));
+        Background<Ledger> ledger = Background.start("ledger", () -> new SqliteLedger(dirs.ledgerFile()));
+        Background<Library> library = Background.start("library", () -> new Library(dirs.libraryDir()));
         try {
-            ledger = new SqliteLedger(dirs.ledgerFile());
-        } catch (LedgerException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
-        try {
-            Library library = new Library(dirs.libraryDir());
-            return new QuotaCanvas(dirs, config, vault, ledger, library, HttpClients.newBase(), clock);
-        } catch (LibraryException e) {
-            ledger.close();
+            Ledger l = ledger.get(LedgerException.class);
+            StartupTrace.mark("ledger");
+            Library lib = library.get(LibraryException.class);
+            StartupTrace.mark("library");
+            OkHttpClient h = http.get(RuntimeException.class);
+            StartupTrace.mark("http");
+            QuotaCanvas app = new QuotaCanvas(dirs, config, vault, l, lib, h, clock);
+            StartupTrace.mark("engine");
+            return app;
+        } catch (LedgerException | LibraryException e) {
+            ledger.closeQuietly(Ledger::close);
+            library.closeQuietly(Library::close);
+            http.closeQuietly(HttpClients::shutdown);
             throw new StartupException(e.getMessage(), e);
         }
     }

@@ -1,6 +1,7 @@
 package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
+import io.quotacanvas.StartupTrace;
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.contract.JsonPayloads;
@@ -99,17 +100,23 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return execute(new Output(spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+
+    /// Runs the parsed command, printing to `io`; returns the exit code. [GenerateFastPath] calls it directly.
+    int execute(Output io) {
         Reporter reporter = new Reporter(io, json);
         String usage = validate();
         if (usage != null) {
             return reporter.usageError(usage);
         }
+        StartupTrace.mark("generate");
         try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
             ImageRequest request = toRequest(app.config());
             EngineListener progress = quiet ? EngineListener.NONE
                     : new ProgressPrinter(io.err(), count, ZoneId.systemDefault());
             BatchResult batch = app.engine().run(request, new OutputPaths(output, count), progress, new CallScope());
+            StartupTrace.mark("run");
             return reporter.batch(batch, count == 1);
         } catch (ConfigException e) {
             return reporter.configError(e);
