@@ -3,6 +3,7 @@ package io.quotacanvas;
 import io.quotacanvas.cli.Cli;
 import io.quotacanvas.cli.CliContext;
 import io.quotacanvas.config.AppDirs;
+import io.quotacanvas.mcp.McpStdioServer;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         StartupTrace.mark("cli start");
-        int code = Cli.run(args, CliContext.system(), out, err);
+        CliContext context = CliContext.system().withMcp(app -> McpStdioServer.serve(app, System.in, System.out,
+                String.valueOf(Main.class.getPackage().getImplementationVersion())));
+        int code = Cli.run(args, context, out, err);
         out.flush();
         err.flush();
         StartupTrace.mark("exit");

@@ -26,6 +26,8 @@ public final class Cli {
         }
         CommandLine cmd = new CommandLine(new GenerateCommand(context));
         cmd.addSubcommand(new CommandLine(new StatusCommand(context)));
+        cmd.addSubcommand(new CommandLine(new McpCommand(context)));
+        cmd.addSubcommand(new CommandLine(new SkillCommand()).addSubcommand(new SkillInstallCommand(context)));
         cmd.addSubcommand(new CommandLine(new TokensCommand())
                 .addSubcommand(new TokensListCommand(context))
                 .addSubcommand(new TokensAddCommand(context))
