@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /// The launcher: no arguments opens the desktop studio; any argument runs the command line.
 /// (A plain class, not an `Application`, so the shaded jar starts JavaFX from the class path.)
 public final class Main {
-    /// The launcher's hidden flag: start the studio headless, exit once it is interactive.
+    /// The launcher's hidden flag for recording the start-up cache: a few command-line calls against a
+    /// loopback provider ([AotTraining]), then the studio headless until it is interactive.
     static final String AOT_TRAINING = "--aot-training";
 
     private Main() {
@@ -30,15 +31,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        StartupTrace.mark("main");
+        StartupTrace.start();
         Logs.toFile(AppDirs.fromEnvironment(System.getenv()).stateDir().resolve("logs"));
         StartupTrace.mark("logs");
         if (args.length == 0) {
             launchStudio(args);
             return;
         }
-        if (args.length == 1 && args[0].equals(AOT_TRAINING)) {
-            // used by packaging/quota-canvas to record a start-up cache; not part of the CLI contract
+        if (args.length == 1 && args[0].startsWith(AOT_TRAINING)) {
+            // used by packaging/quota-canvas (and installers) to record a start-up cache; not part of the CLI
+            // contract. --aot-training: command line, then the studio until interactive; =cli or =studio: one.
+            String part = args[0].substring(AOT_TRAINING.length());
+            if (!part.equals("=studio")) {
+                AotTraining.commandLine();
+            }
+            if (part.equals("=cli")) {
+                System.exit(0);
+            }
             io.quotacanvas.ui.StudioWarmRun.run(uptime -> System.out.println("interactive after " + uptime + " ms"));
             return;
         }

@@ -12,6 +12,18 @@ public final class StartupTrace {
     private StartupTrace() {
     }
 
+    /// Also says how long the JVM took to reach `main` when the variable holds the launch time in epoch
+    /// milliseconds (`QUOTA_CANVAS_TRACE_STARTUP=$(date +%s%3N)`), and marks the end of the shutdown hooks.
+    static void start() {
+        if (!ON) {
+            return;
+        }
+        String launched = System.getenv("QUOTA_CANVAS_TRACE_STARTUP");
+        mark(launched.matches("\\d{13}") ? "main (launched " + (System.currentTimeMillis() - Long.parseLong(launched))
+                + " ms ago)" : "main");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> mark("shutdown hooks")));
+    }
+
     /// Prints `label` with the time since start-up when tracing is on.
     public static void mark(String label) {
         if (ON) {
