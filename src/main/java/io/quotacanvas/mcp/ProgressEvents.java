@@ -7,6 +7,7 @@ import io.quotacanvas.core.ImageResult;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /// Turns engine events into MCP progress notifications for a call that sent a progress token, one line
 /// per decision a person would want to see ("gitee/z-image-turbo gitee#1 …a1b2: quota_exhausted (HTTP 429)",
@@ -15,21 +16,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// size. Listener contract: fast, never throws (a client that went away only loses notifications);
 /// synchronized, so notifications leave in the order their values grow.
 final class ProgressEvents implements EngineListener {
-    private final McpSyncServerExchange exchange;
+    private final Consumer<McpSchema.ProgressNotification> sink;
     private final Object token;
     private final int count;
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
 
-    ProgressEvents(McpSyncServerExchange exchange, Object token, int count) {
-        this.exchange = exchange;
+    ProgressEvents(Consumer<McpSchema.ProgressNotification> sink, Object token, int count) {
+        this.sink = sink;
         this.token = token;
         this.count = count;
     }
 
     /// A listener for the call, or [EngineListener#NONE] when the client asked for no progress.
     static EngineListener forCall(McpSyncServerExchange exchange, Object token, int count) {
-        return token == null ? EngineListener.NONE : new ProgressEvents(exchange, token, count);
+        return token == null ? EngineListener.NONE : new ProgressEvents(exchange::progressNotification, token, count);
     }
 
     @Override
@@ -44,7 +45,7 @@ final class ProgressEvents implements EngineListener {
         double within = 0.9 * (1 - Math.pow(0.8, events.incrementAndGet()));
         double progress = done >= count ? count : done + within;
         try {
-            exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, (double) count, text));
+            sink.accept(new McpSchema.ProgressNotification(token, progress, (double) count, text));
         } catch (RuntimeException ignored) {
             // the client is gone or slow; the work goes on and the result still reports everything
         }
