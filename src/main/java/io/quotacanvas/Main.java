@@ -7,6 +7,7 @@ import io.quotacanvas.mcp.McpStdioServer;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /// The launcher: no arguments opens the desktop studio; any argument runs the command line.
 /// (A plain class, not an `Application`, so the shaded jar starts JavaFX from the class path.)
@@ -38,7 +39,7 @@ public final class Main {
             launchStudio(args);
             return;
         }
-        if (args.length == 1 && args[0].startsWith(AOT_TRAINING)) {
+        if (args.length == 1 && List.of(AOT_TRAINING, AOT_TRAINING + "=cli", AOT_TRAINING + "=studio").contains(args[0])) {
             // used by packaging/quota-canvas (and installers) to record a start-up cache; not part of the CLI
             // contract. --aot-training: command line, then the studio until interactive; =cli or =studio: one.
             String part = args[0].substring(AOT_TRAINING.length());
@@ -54,8 +55,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         StartupTrace.mark("cli start");
+        String version = Main.class.getPackage().getImplementationVersion();
         CliContext context = CliContext.system().withMcp(app -> McpStdioServer.serve(app, System.in, System.out,
-                String.valueOf(Main.class.getPackage().getImplementationVersion())));
+                version == null ? "dev" : version));
         int code = Cli.run(args, context, out, err);
         out.flush();
         err.flush();

@@ -1,7 +1,6 @@
 package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
-import io.quotacanvas.StartupTrace;
 import io.quotacanvas.config.AppConfig;
 import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.contract.JsonPayloads;
@@ -110,13 +109,11 @@ public final class GenerateCommand implements Callable<Integer> {
         if (usage != null) {
             return reporter.usageError(usage);
         }
-        StartupTrace.mark("generate");
         try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
             ImageRequest request = toRequest(app.config());
             EngineListener progress = quiet ? EngineListener.NONE
                     : new ProgressPrinter(io.err(), count, ZoneId.systemDefault());
             BatchResult batch = app.engine().run(request, new OutputPaths(output, count), progress, new CallScope());
-            StartupTrace.mark("run");
             return reporter.batch(batch, count == 1);
         } catch (ConfigException e) {
             return reporter.configError(e);
