@@ -16,11 +16,11 @@ import io.quotacanvas.provider.HttpClients;
 import io.quotacanvas.storage.PostgresDatabase;
 import io.quotacanvas.storage.PostgresTarget;
 import io.quotacanvas.storage.StorageException;
-import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.QuotaStatus;
+import io.quotacanvas.token.TokenPool;
+import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.ledger.PostgresLedger;
 import io.quotacanvas.token.ledger.SqliteLedger;
-import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.probe.TokenProbes;
 import io.quotacanvas.token.probe.TokenTester;
 import io.quotacanvas.token.vault.CommandRunner;
@@ -66,51 +66,80 @@ public final class QuotaCanvas implements AutoCloseable {
 
     /// Loads the config (`configFile`, else the user's config file when it exists, else the defaults),
     /// opens the ledger and the library.
+    ///
+    /// Nothing is written before the config and the vault have passed their checks. What does not depend on
+    /// each other opens side by side: the HTTP client (its TLS set-up is the slowest part) and the vault while
+    /// the config is read, then the ledger and prompt cache beside the library.
     public static QuotaCanvas open(Path configFile, Map<String, String> env, Clock clock)
             throws ConfigException, StartupException {
         AppDirs dirs = AppDirs.fromEnvironment(env);
         Path file = configFile != null ? configFile : Files.isRegularFile(dirs.configFile()) ? dirs.configFile() : null;
-        AppConfig config = ConfigLoader.load(file, env);
+        StartupTrace.mark("open");
+        // neither writes anything, so both may start before the config has passed its checks
+        Background<OkHttpClient> http = Background.start("http-client", HttpClients::newBase);
+        Background<TokenVault> vaultOpening = Background.start("vault", () -> {
+            TokenVault v = TokenVaults.open(dirs.configDir(), env, System.getProperty("os.name", ""),
+                    CommandRunner.SYSTEM, clock);
+            v.check();
+            return v;
+        });
+        AppConfig config;
         TokenVault vault;
         try {
-            vault = TokenVaults.open(dirs.configDir(), env, System.getProperty("os.name", ""), CommandRunner.SYSTEM,
-                    clock);
-            vault.check();
+            config = ConfigLoader.load(file, env);
+            StartupTrace.mark("config");
+            vault = vaultOpening.get(VaultException.class);
+        } catch (ConfigException e) {
+            http.closeQuietly(HttpClients::shutdown);
+            throw e;
         } catch (VaultException e) {
+            http.closeQuietly(HttpClients::shutdown);
             throw new StartupException(e.getMessage(), e);
         }
-        Stores stores = openStores(config.ledger(), dirs, clock);
+        StartupTrace.mark("vault");
+        SqliteNative.useCachedCopy(dirs.stateDir().resolve("native"));
+        Background<Stores> stores = Background.start("ledger", () -> openStores(config.ledger(), dirs, clock));
+        Background<Library> library = Background.start("library", () -> new Library(dirs.libraryDir()));
         try {
-            Library library = new Library(dirs.libraryDir());
-            return new QuotaCanvas(dirs, config, vault, stores, library, HttpClients.newBase(), clock);
-        } catch (LibraryException e) {
-            stores.promptCache().close();
-            stores.ledger().close();
+            Stores st = stores.get(StorageException.class);
+            StartupTrace.mark("ledger");
+            Library lib = library.get(LibraryException.class);
+            StartupTrace.mark("library");
+            OkHttpClient h = http.get(RuntimeException.class);
+            StartupTrace.mark("http");
+            QuotaCanvas app = new QuotaCanvas(dirs, config, vault, st, lib, h, clock);
+            StartupTrace.mark("engine");
+            return app;
+        } catch (StorageException | LibraryException e) {
+            stores.closeQuietly(Stores::close);
+            library.closeQuietly(Library::close);
+            http.closeQuietly(HttpClients::shutdown);
             throw new StartupException(e.getMessage(), e);
         }
     }
 
     /// The ledger and the prompt cache: in the local SQLite file (the prompt cache in its own table, over
     /// its own connection), or both in the shared PostgreSQL database over one pool the ledger owns.
-    private static Stores openStores(LedgerConfig ledger, AppDirs dirs, Clock clock) throws StartupException {
+    private static Stores openStores(LedgerConfig ledger, AppDirs dirs, Clock clock) {
+        if (!ledger.shared()) {
+            return new Stores(new SqliteLedger(dirs.ledgerFile()), new SqlitePromptCache(dirs.ledgerFile(), clock));
+        }
+        PostgresDatabase db = PostgresDatabase.open(new PostgresTarget(ledger.jdbcUrl(), ledger.user(),
+                ledger.password(), ledger.display(), ledger.connectTimeout()), "ledger database");
         try {
-            if (!ledger.shared()) {
-                return new Stores(new SqliteLedger(dirs.ledgerFile()), new SqlitePromptCache(dirs.ledgerFile(), clock));
-            }
-            PostgresDatabase db = PostgresDatabase.open(new PostgresTarget(ledger.jdbcUrl(), ledger.user(),
-                    ledger.password(), ledger.display(), ledger.connectTimeout()), "ledger database");
-            try {
-                return new Stores(new PostgresLedger(db, ZoneId.systemDefault()), new PostgresPromptCache(db, clock));
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-        } catch (StorageException e) {
-            throw new StartupException(e.getMessage(), e);
+            return new Stores(new PostgresLedger(db, ZoneId.systemDefault()), new PostgresPromptCache(db, clock));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 
-    private record Stores(Ledger ledger, PromptCache promptCache) {}
+    private record Stores(Ledger ledger, PromptCache promptCache) {
+        void close() {
+            promptCache.close();
+            ledger.close();
+        }
+    }
 
     public AppDirs dirs() {
         return dirs;

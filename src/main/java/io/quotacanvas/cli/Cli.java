@@ -16,8 +16,18 @@ public final class Cli {
     /// Runs the command line and returns its exit code.
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
         boolean json = Arrays.asList(args).contains("--json");
+        var plain = GenerateFastPath.parse(args, context);
+        if (plain.isPresent()) {
+            try {
+                return plain.get().execute(new Output(out, err));
+            } catch (RuntimeException e) {
+                return internal(e, json, out, err);
+            }
+        }
         CommandLine cmd = new CommandLine(new GenerateCommand(context));
         cmd.addSubcommand(new CommandLine(new StatusCommand(context)));
+        cmd.addSubcommand(new CommandLine(new McpCommand(context)));
+        cmd.addSubcommand(new CommandLine(new SkillCommand()).addSubcommand(new SkillInstallCommand(context)));
         cmd.addSubcommand(new CommandLine(new TokensCommand())
                 .addSubcommand(new TokensListCommand(context))
                 .addSubcommand(new TokensAddCommand(context))

@@ -102,7 +102,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return execute(new Output(spec.commandLine().getOut(), spec.commandLine().getErr()));
+    }
+
+    /// Runs the parsed command, printing to `io`; returns the exit code. [GenerateFastPath] calls it directly.
+    int execute(Output io) {
         Reporter reporter = new Reporter(io, json);
         String usage = validate();
         if (usage != null) {

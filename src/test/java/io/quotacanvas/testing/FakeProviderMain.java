@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /// Starts a loopback OpenAI-Images provider for trying the real jar by hand, prints its base URL, and
 /// stops by itself after `seconds`. Usage: `FakeProviderMain <seconds> [REPLY_FOR_token-1 …]`, where the
-/// replies script the token `bad-token-0001` (e.g. QUOTA) and every other token succeeds.
+/// replies script the token `bad-token-0001` (e.g. QUOTA) and every other token succeeds. The provider latency is
+/// 300 ms, or `-Dfake.latency.ms=N`.
 public final class FakeProviderMain {
     private FakeProviderMain() {
     }
@@ -15,7 +16,7 @@ public final class FakeProviderMain {
             for (int i = 1; i < args.length; i++) {
                 server.script("bad-token-0001", FakeImagesServer.Reply.valueOf(args[i]));
             }
-            server.latency(Duration.ofMillis(300));
+            server.latency(Duration.ofMillis(Long.getLong("fake.latency.ms", 300)));
             System.out.println(server.baseUrl());
             System.out.flush();
             Thread.sleep(Duration.ofSeconds(seconds));

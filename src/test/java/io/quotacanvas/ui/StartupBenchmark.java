@@ -47,7 +47,7 @@ class StartupBenchmark {
     private static long launch(Path home, List<String> jvmFlags) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--aot-training"));
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--aot-training=studio"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("QUOTA_CANVAS_HOME", home.toString());
         pb.redirectErrorStream(true);

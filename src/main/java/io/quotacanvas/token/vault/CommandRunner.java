@@ -26,6 +26,10 @@ public interface CommandRunner {
 
     /// The real runner, on [ProcessBuilder].
     CommandRunner SYSTEM = (command, stdin, timeout) -> {
+        if (!onPath(command.getFirst(), System.getenv("PATH"))) {
+            // what starting it would say, without the cost of a process launch on every run
+            throw new IOException("Cannot run program \"" + command.getFirst() + "\": not found on PATH");
+        }
         Process p = new ProcessBuilder(command).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
@@ -46,6 +50,19 @@ public interface CommandRunner {
             throw new IOException(command.getFirst() + " was interrupted", e);
         }
     };
+
+    /// False only when `program` is a bare name that no folder of `path` holds as an executable file.
+    static boolean onPath(String program, String path) {
+        if (program.contains("/") || program.contains(java.io.File.separator) || path == null || path.isBlank()) {
+            return true;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return java.io.File.separatorChar == '\\';
+    }
 
     private static String drain(InputStream stream) {
         try (stream) {
