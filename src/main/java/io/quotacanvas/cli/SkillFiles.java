@@ -72,9 +72,13 @@ final class SkillFiles {
     }
 
     /// The command that runs this installation: the launcher script when it announced itself
-    /// (`QUOTA_CANVAS_LAUNCHER`), else `java -jar` on this jar, else plain `quota-canvas` from the PATH.
+    /// (`QUOTA_CANVAS_LAUNCHER`), else the installed app's own launcher (jpackage names it in
+    /// `jpackage.app-path`), else `java -jar` on this jar, else plain `quota-canvas` from the PATH.
     static String launcher(Map<String, String> env) {
         String script = env.get("QUOTA_CANVAS_LAUNCHER");
+        if (script == null || script.isBlank()) {
+            script = System.getProperty("jpackage.app-path");
+        }
         if (script != null && !script.isBlank()) {
             return shellWord(Path.of(script.strip()).toAbsolutePath().normalize().toString());
         }
