@@ -2,28 +2,21 @@ package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.ConfigException;
-import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.storage.StorageException;
-import io.quotacanvas.token.vault.VaultException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/// Shared shell of the token and status commands: `--json` and `--config`, opening the services, and one
-/// mapping of failures to messages and exit codes (the same `{error_type, error}` shape as generation).
+/// Shared shell of the commands that open the services: the global `--json` and `--config`, checking flags
+/// first, and opening and closing the services; failures go to the one mapping in [CliErrors].
 abstract class AppCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON on stdout instead of text.")
+    /// `--json` and `--config`, wherever they were given ([Globals]).
     boolean json;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: the user's config.yaml).")
     Path config;
 
     final CliContext context;
@@ -40,8 +33,11 @@ abstract class AppCommand implements Callable<Integer> {
         return null;
     }
 
+    /// Opens the services and runs the command; failures are left to [CliErrors].
     @Override
-    public final Integer call() {
+    public final Integer call() throws ConfigException, QuotaCanvas.StartupException {
+        json = Globals.json(spec);
+        config = Globals.config(spec);
         Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
         GenerateCommand.Reporter reporter = new GenerateCommand.Reporter(io, json);
         String usage = validate();
@@ -50,12 +46,6 @@ abstract class AppCommand implements Callable<Integer> {
         }
         try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
             return execute(app, io, reporter);
-        } catch (ConfigException e) {
-            return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException | StorageException e) {
-            return reporter.startupError(e.getMessage());
-        } catch (VaultException e) {
-            return reporter.fail(ExitCode.NONE, ErrorType.VAULT_ERROR, e.getMessage(), Map.of(), e.getMessage());
         }
     }
 

@@ -1,10 +1,7 @@
 package io.quotacanvas.cli;
 
-import io.quotacanvas.contract.JsonPayloads;
-import io.quotacanvas.core.ErrorType;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Map;
 import picocli.CommandLine;
 
 /// Entry point of the command line: parses flags with picocli and maps every failure to a named exit
@@ -15,13 +12,14 @@ public final class Cli {
 
     /// Runs the command line and returns its exit code.
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
-        boolean json = Arrays.asList(args).contains("--json");
+        boolean json = Arrays.asList(args).contains(Globals.JSON);
         var plain = GenerateFastPath.parse(args, context);
         if (plain.isPresent()) {
+            Output io = new Output(out, err);
             try {
-                return plain.get().execute(new Output(out, err));
-            } catch (RuntimeException e) {
-                return internal(e, json, out, err);
+                return plain.get().execute(io);
+            } catch (Exception e) {
+                return CliErrors.handle(e, io, json);
             }
         }
         CommandLine cmd = new CommandLine(new GenerateCommand(context));
@@ -45,7 +43,8 @@ public final class Cli {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, a) -> usage(ex.getMessage(), json, out, err));
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> internal(ex, json, out, err));
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> CliErrors.handle(ex, new Output(out, err),
+                Globals.json(c.getCommandSpec())));
         return cmd.execute(args);
     }
 
@@ -53,19 +52,6 @@ public final class Cli {
         return new GenerateCommand.Reporter(new Output(out, err), json).usageError(message);
     }
 
-    private static int internal(Exception ex, boolean json, PrintWriter out, PrintWriter err) {
-        String message = "Internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
-                + ". Please report it; details are in the log.";
-        java.util.logging.Logger.getLogger(Cli.class.getName()).log(java.util.logging.Level.SEVERE, message, ex);
-        if (json) {
-            out.println(JsonPayloads.write(JsonPayloads.error(ErrorType.INTERNAL_ERROR, message, Map.of())));
-        } else {
-            err.println(message);
-        }
-        out.flush();
-        err.flush();
-        return ExitCode.NONE;
-    }
 
     /// `--version` text from the jar's manifest.
     public static final class Version implements CommandLine.IVersionProvider {

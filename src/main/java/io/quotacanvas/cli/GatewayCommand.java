@@ -3,7 +3,6 @@ package io.quotacanvas.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `quota-canvas gateway keys …`: the gateway's API keys (`quota-canvas serve` is the gateway itself).
@@ -14,13 +13,10 @@ final class GatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON on stdout instead of text.")
-    boolean json;
-
     @Override
     public Integer call() {
         Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        return new GenerateCommand.Reporter(io, json).usageError(
+        return new GenerateCommand.Reporter(io, Globals.json(spec)).usageError(
                 "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
     }
 
@@ -32,13 +28,10 @@ final class GatewayCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Print JSON on stdout instead of text.")
-        boolean json;
-
         @Override
         public Integer call() {
             Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-            return new GenerateCommand.Reporter(io, json).usageError(
+            return new GenerateCommand.Reporter(io, Globals.json(spec)).usageError(
                     "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
         }
     }

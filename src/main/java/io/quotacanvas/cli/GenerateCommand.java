@@ -14,7 +14,6 @@ import io.quotacanvas.pipeline.BatchResult;
 import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.pipeline.OutputPaths;
 import io.quotacanvas.provider.CallScope;
-import io.quotacanvas.storage.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /// `quota-canvas --prompt "…" [options]`: generates images and prints their paths, or the JSON contract.
@@ -74,7 +74,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Translate non-English prompts for English-only models (default: prompt.auto_translate, off).")
     Boolean autoTranslate;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: the user's config.yaml).")
+    @Option(names = Globals.CONFIG, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Config file (default: the user's config.yaml). Before or after a subcommand.")
     Path config;
 
     @Option(names = "--output", paramLabel = "PATH",
@@ -84,7 +85,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Images to make (1-64).")
     int count;
 
-    @Option(names = "--json", description = "Print the JSON contract on stdout instead of paths.")
+    @Option(names = Globals.JSON, scope = ScopeType.INHERIT,
+            description = "Print JSON on stdout (the contract, or an error payload) instead of text.")
     boolean json;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
@@ -101,12 +103,13 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         return execute(new Output(spec.commandLine().getOut(), spec.commandLine().getErr()));
     }
 
     /// Runs the parsed command, printing to `io`; returns the exit code. [GenerateFastPath] calls it directly.
-    int execute(Output io) {
+    /// Config, storage and startup failures are thrown for [CliErrors].
+    int execute(Output io) throws ConfigException, QuotaCanvas.StartupException {
         Reporter reporter = new Reporter(io, json);
         String usage = validate();
         if (usage != null) {
@@ -119,11 +122,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     : new ProgressPrinter(io.err(), count, ZoneId.systemDefault());
             BatchResult batch = app.engine().run(request, new OutputPaths(output, count), progress, new CallScope());
             return reporter.batch(batch, count == 1);
-        } catch (ConfigException e) {
-            return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException | StorageException e) {
-            // StorageException: the ledger failed outside an image (while preparing the prompt, say)
-            return reporter.startupError(e.getMessage());
         }
     }
 

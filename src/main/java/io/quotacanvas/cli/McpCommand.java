@@ -1,13 +1,10 @@
 package io.quotacanvas.cli;
 
 import io.quotacanvas.QuotaCanvas;
-import io.quotacanvas.config.ConfigException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `quota-canvas mcp [--config FILE]`: serves the Model Context Protocol on stdin/stdout for AI agents.
@@ -24,32 +21,21 @@ final class McpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: the user's config.yaml).")
-    Path config;
-
     private final CliContext context;
 
     McpCommand(CliContext context) {
         this.context = context;
     }
 
+    /// Serves until the client closes stdin. A config or startup failure goes to [CliErrors] (on stderr: stdout
+    /// is the protocol's).
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
+        try (QuotaCanvas app = context.opener().open(Globals.config(spec), context.env(), context.clock())) {
             err.println("quota-canvas: MCP server ready on stdin/stdout (library " + app.library().root() + ")");
             err.flush();
             return context.mcp().serve(app);
-        } catch (ConfigException e) {
-            err.println("quota-canvas mcp: the config has problems; nothing was started:\n  "
-                    + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
-            return ExitCode.USAGE;
-        } catch (QuotaCanvas.StartupException e) {
-            err.println("quota-canvas mcp: " + e.getMessage());
-            return ExitCode.NONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.NONE;
         } finally {
             err.flush();
         }

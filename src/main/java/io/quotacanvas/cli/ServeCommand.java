@@ -2,12 +2,8 @@ package io.quotacanvas.cli;
 
 import io.quotacanvas.GatewayLauncher;
 import io.quotacanvas.QuotaCanvas;
-import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.config.GatewayConfig;
-import io.quotacanvas.core.ErrorType;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +26,6 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: the user's config.yaml).")
-    Path config;
-
     @Option(names = "--host", paramLabel = "HOST",
             description = "Address to listen on (default: gateway.host, 127.0.0.1). Anything but loopback needs an API key.")
     String host;
@@ -47,9 +40,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        GenerateCommand.Reporter reporter = new GenerateCommand.Reporter(io, false);
+        GenerateCommand.Reporter reporter = new GenerateCommand.Reporter(io, Globals.json(spec));
         if (port != null && (port < 0 || port > 65_535)) {
             return reporter.usageError("--port must be from 0 to 65535 (got " + port + ").");
         }
@@ -57,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             return reporter.usageError("--host must not be empty.");
         }
         CountDownLatch closed = new CountDownLatch(1);
-        try (QuotaCanvas app = context.opener().open(config, context.env(), context.clock())) {
+        try (QuotaCanvas app = context.opener().open(Globals.config(spec), context.env(), context.clock())) {
             GatewayConfig cfg = app.config().gateway();
             GatewayLauncher.Running gateway = GatewayLauncher.start(app, host != null ? host.strip() : cfg.host(),
                     port != null ? port : cfg.port());
@@ -65,13 +58,6 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("quota-canvas-gateway-stop").unstarted(
                     () -> stop(io, gateway, cfg.shutdownGrace(), closed)));
             gateway.awaitStopped();
-        } catch (GatewayLauncher.Refused e) {
-            return reporter.fail(e.usage() ? ExitCode.USAGE : ExitCode.NONE, ErrorType.USAGE_ERROR, e.getMessage(),
-                    Map.of(), e.getMessage());
-        } catch (ConfigException e) {
-            return reporter.configError(e);
-        } catch (QuotaCanvas.StartupException e) {
-            return reporter.startupError(e.getMessage());
         } finally {
             closed.countDown();
         }

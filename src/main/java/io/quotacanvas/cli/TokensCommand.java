@@ -3,7 +3,6 @@ package io.quotacanvas.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `quota-canvas tokens list|add|remove|test`: the token vault from the command line.
@@ -15,13 +14,10 @@ final class TokensCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON on stdout instead of text.")
-    boolean json;
-
     @Override
     public Integer call() {
         Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        return new GenerateCommand.Reporter(io, json)
+        return new GenerateCommand.Reporter(io, Globals.json(spec))
                 .usageError("Missing subcommand: use 'tokens list', 'tokens add', 'tokens remove' or 'tokens test'.");
     }
 }
