@@ -58,7 +58,7 @@ public final class QuotaCanvas implements AutoCloseable {
         this.pool = TokenPool.merged(config, vault);
         this.promptCache = stores.promptCache();
         this.engine = new Engine(config, Providers.create(config, http), pool, ledger, library,
-                new ProviderPromptPreparer(config, http, clock, promptCache), clock);
+                new ProviderPromptPreparer(config, ledger, http, clock, promptCache), clock);
         this.quotaStatus = new QuotaStatus(config, pool, ledger, clock);
         this.tokenTester = new TokenTester(TokenProbes.create(config, http, clock), ledger,
                 clock);

@@ -2,6 +2,7 @@ package io.quotacanvas.cli;
 
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageResult;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ final class ProgressPrinter implements EngineListener {
         return switch (event) {
             case EngineEvent.BatchStarted b -> b.count() > 1 ? "Generating " + b.count() + " images…" : null;
             case EngineEvent.ImageStarted s -> null;
-            case EngineEvent.AttemptStarted a -> p + "trying " + a.provider() + "/" + a.model()
+            case EngineEvent.AttemptStarted a -> p + "trying " + ProviderId.nameOf(a.provider()) + "/" + a.model()
                     + (a.tokenLabel() == null ? "" : " with " + a.tokenLabel())
                     + (a.step().isPromptWork() ? " (" + a.step().wireName() + " prompt)" : "");
             case EngineEvent.AttemptFinished f -> p + finished(f.attempt());
@@ -50,7 +51,7 @@ final class ProgressPrinter implements EngineListener {
             case EngineEvent.TokenCooled c -> p + c.tokenLabel() + " cooling" + until(c.until()) + " ("
                     + c.reason().wireName() + ")";
             case EngineEvent.TokenInvalidated i -> p + i.tokenLabel() + " marked invalid: " + i.message();
-            case EngineEvent.ProviderMarkedDown d -> p + d.provider() + " marked down" + until(d.until()) + " ("
+            case EngineEvent.ProviderMarkedDown d -> p + ProviderId.nameOf(d.provider()) + " marked down" + until(d.until()) + " ("
                     + d.reason() + ")";
             case EngineEvent.ImageFinished f -> finishedImage(p, f.result());
             case EngineEvent.BatchFinished b -> count > 1 ? "Done: " + b.result().generatedCount() + " of "
@@ -61,9 +62,9 @@ final class ProgressPrinter implements EngineListener {
     private String finished(AttemptRecord a) {
         String status = a.httpStatus() == 0 ? "" : " HTTP " + a.httpStatus();
         if (a.succeeded()) {
-            return "ok " + a.provider() + "/" + a.model() + status + " in " + seconds(a.elapsedMs());
+            return "ok " + ProviderId.nameOf(a.provider()) + "/" + a.model() + status + " in " + seconds(a.elapsedMs());
         }
-        return a.outcome().wireName() + status + " from " + a.provider() + "/" + a.model() + " after " + seconds(a.elapsedMs())
+        return a.outcome().wireName() + status + " from " + ProviderId.nameOf(a.provider()) + "/" + a.model() + " after " + seconds(a.elapsedMs())
                 + ": " + a.message();
     }
 

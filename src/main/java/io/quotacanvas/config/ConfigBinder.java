@@ -99,9 +99,17 @@ final class ConfigBinder {
 
     private static PromptConfig prompt(Section p) {
         p.allowOnly(List.of("optimize", "auto_translate", "translate_models", "optimize_system_prompt",
-                "translate_system_prompt"));
+                "translate_system_prompt", "keyless"));
+        PromptConfig.Keyless keyless = p.section("keyless").map(ConfigBinder::keyless)
+                .orElse(PromptConfig.Keyless.OFF);
         return new PromptConfig(p.bool("optimize"), p.bool("auto_translate"), p.text("optimize_system_prompt"),
-                p.text("translate_system_prompt"), List.copyOf(p.textList("translate_models")));
+                p.text("translate_system_prompt"), List.copyOf(p.textList("translate_models")), keyless);
+    }
+
+    private static PromptConfig.Keyless keyless(Section k) {
+        k.allowOnly(List.of("enabled", "url", "model"));
+        boolean enabled = k.bool("enabled");
+        return new PromptConfig.Keyless(enabled, enabled ? k.httpUrl("url") : null, enabled ? k.text("model") : null);
     }
 
     /// `ledger:`; problems never quote the URL or the password.

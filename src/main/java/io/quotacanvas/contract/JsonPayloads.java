@@ -3,6 +3,7 @@ package io.quotacanvas.contract;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.ImageResult;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.BatchResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public final class JsonPayloads {
         return attempts.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", a.step().wireName());
-            m.put("provider", a.provider().wireName());
+            m.put("provider", ProviderId.nameOf(a.provider()));
             m.put("model", a.model());
             m.put("token", a.tokenLabel());
             m.put("outcome", a.outcome().wireName());

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /// One row of an image's fallback chain: an attempt that ran, or a candidate that was skipped.
 ///
+/// `provider` is null only for the keyless public text endpoint (prompt work; see [ProviderId#nameOf]).
 /// `step` says what was attempted; `tokenLabel` is masked (`gitee#2 …a1b2`) or null when no token was
 /// involved; `coolingUntil` is when the token (or model) becomes usable again, if this attempt cooled it.
 public record AttemptRecord(AttemptStep step, ProviderId provider, String model, String tokenLabel,
@@ -24,7 +25,7 @@ public record AttemptRecord(AttemptStep step, ProviderId provider, String model,
         if (step.isPromptWork()) {
             sb.append(step.wireName()).append(' ');
         }
-        sb.append(provider.wireName()).append('/').append(model);
+        sb.append(ProviderId.nameOf(provider)).append('/').append(model);
         if (tokenLabel != null) {
             sb.append(" (").append(tokenLabel).append(')');
         }

@@ -38,6 +38,12 @@ public enum ProviderId {
         return Arrays.stream(values()).filter(p -> p.wireName.equals(normalized)).findFirst();
     }
 
+    /// The name of `provider` as records and events show it: its wire name, or `keyless` for null (the keyless
+    /// public text endpoint, which is no provider of ours).
+    public static String nameOf(ProviderId provider) {
+        return provider == null ? "keyless" : provider.wireName;
+    }
+
     @Override
     public String toString() {
         return wireName;

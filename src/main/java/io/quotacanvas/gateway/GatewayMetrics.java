@@ -2,6 +2,7 @@ package io.quotacanvas.gateway;
 
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageResult;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.token.QuotaStatus;
@@ -27,7 +28,7 @@ final class GatewayMetrics implements EngineListener {
     @Override
     public void onEvent(EngineEvent event) {
         switch (event) {
-            case EngineEvent.AttemptFinished a -> attempts.inc(a.attempt().provider().wireName(),
+            case EngineEvent.AttemptFinished a -> attempts.inc(ProviderId.nameOf(a.attempt().provider()),
                     a.attempt().outcome().wireName());
             case EngineEvent.ImageFinished f -> image(f.result());
             default -> { }
@@ -43,7 +44,7 @@ final class GatewayMetrics implements EngineListener {
 
     private static String lastProvider(List<AttemptRecord> attempts) {
         return attempts.reversed().stream().filter(a -> !a.skipped()).findFirst()
-                .map(a -> a.provider().wireName()).orElse("none");
+                .map(a -> ProviderId.nameOf(a.provider())).orElse("none");
     }
 
     void answered(String route, int status) {

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ImageResult;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.pipeline.EngineListener;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,17 +58,17 @@ final class ProgressEvents implements EngineListener {
         return switch (event) {
             case EngineEvent.BatchStarted b -> "generating " + b.count() + (b.count() == 1 ? " image" : " images");
             case EngineEvent.ImageStarted s -> null;
-            case EngineEvent.AttemptStarted a -> p + "trying " + a.provider().wireName() + "/" + a.model()
+            case EngineEvent.AttemptStarted a -> p + "trying " + ProviderId.nameOf(a.provider()) + "/" + a.model()
                     + (a.tokenLabel() == null ? "" : " with " + a.tokenLabel())
                     + (a.step().isPromptWork() ? " (" + a.step().wireName() + " prompt)" : "");
             case EngineEvent.AttemptFinished f -> p + finished(f.attempt());
-            case EngineEvent.CandidateSkipped s -> p + "skipped " + s.skip().provider().wireName() + "/"
+            case EngineEvent.CandidateSkipped s -> p + "skipped " + ProviderId.nameOf(s.skip().provider()) + "/"
                     + s.skip().model() + (s.skip().tokenLabel() == null ? "" : " " + s.skip().tokenLabel()) + ": "
                     + s.skip().message();
             case EngineEvent.TokenCooled c -> p + c.tokenLabel() + " cooling until " + c.until() + " ("
                     + c.reason().wireName() + ")";
             case EngineEvent.TokenInvalidated i -> p + i.tokenLabel() + " marked invalid: " + i.message();
-            case EngineEvent.ProviderMarkedDown d -> p + d.provider().wireName() + " marked down until " + d.until()
+            case EngineEvent.ProviderMarkedDown d -> p + ProviderId.nameOf(d.provider()) + " marked down until " + d.until()
                     + " (" + d.reason() + ")";
             case EngineEvent.ImageFinished f -> p + switch (f.result()) {
                 case ImageResult.Generated g -> "saved " + g.savedPath().getFileName() + " (" + g.provider().wireName()
@@ -80,7 +81,7 @@ final class ProgressEvents implements EngineListener {
     }
 
     private static String finished(AttemptRecord a) {
-        String who = a.provider().wireName() + "/" + a.model() + (a.tokenLabel() == null ? "" : " " + a.tokenLabel());
+        String who = ProviderId.nameOf(a.provider()) + "/" + a.model() + (a.tokenLabel() == null ? "" : " " + a.tokenLabel());
         String status = a.httpStatus() == 0 ? "" : " (HTTP " + a.httpStatus() + ")";
         return a.succeeded() ? "ok " + who + status + " in " + a.elapsedMs() + " ms"
                 : who + ": " + a.outcome().wireName() + status + (a.message() == null

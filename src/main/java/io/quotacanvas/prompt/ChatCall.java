@@ -1,5 +1,6 @@
 package io.quotacanvas.prompt;
 
+import io.quotacanvas.config.PromptConfig;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
@@ -26,10 +27,13 @@ final class ChatCall {
     private final OkHttpClient http;
     private final Clock clock;
     private final Map<ProviderId, ChatCompletions> chats = new ConcurrentHashMap<>();
+    private final ChatCompletions keyless;
 
-    ChatCall(OkHttpClient http, Clock clock) {
+    /// `keyless` is the keyless public endpoint's chat client, or null when there is none.
+    ChatCall(OkHttpClient http, Clock clock, PromptConfig.Keyless keyless) {
         this.http = http;
         this.clock = clock;
+        this.keyless = keyless.usable() ? ChatCompletions.keyless(keyless.url(), http, clock) : null;
     }
 
     /// The call of one step: `system` and `text` to whichever route the engine picks.
@@ -40,14 +44,15 @@ final class ChatCall {
     private TextWalker.Reply ask(TextWalker.Route route, Token token, Instant deadline, CallScope scope,
                                  PromptStep step, String system, String text) {
         ChatReply reply;
+        String name = route.isKeyless() ? "keyless" : route.provider().wireName();
         try {
-            ChatCompletions chat = chats.computeIfAbsent(route.provider(),
+            ChatCompletions chat = route.isKeyless() ? keyless : chats.computeIfAbsent(route.provider(),
                     id -> new ChatCompletions(route.config(), http, BodyLimits.DEFAULT, clock));
             reply = chat.complete(route.model(), system, text, token, deadline, scope);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "chat client of " + route.provider() + " threw " + e.getClass().getName(), e);
-            return failed(new Outcome.BadResponse(0, "internal error in the " + route.provider().wireName()
-                    + " chat client (" + e.getClass().getSimpleName() + ")"));
+            LOG.log(Level.WARNING, "chat client of " + name + " threw " + e.getClass().getName(), e);
+            return failed(new Outcome.BadResponse(0, "internal error in the " + name + " chat client ("
+                    + e.getClass().getSimpleName() + ")"));
         }
         return switch (reply) {
             case ChatReply.Failed(Outcome.Failure f) -> failed(f);

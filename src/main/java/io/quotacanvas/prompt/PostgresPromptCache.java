@@ -119,7 +119,7 @@ public final class PostgresPromptCache implements PromptCache {
 
     private static void bindKey(PreparedStatement s, Key key) throws SQLException {
         s.setString(1, key.step().wireName());
-        s.setString(2, key.provider().wireName());
+        s.setString(2, key.providerName());
         s.setString(3, key.textModel());
         s.setString(4, key.textSha256());
         s.setString(5, key.systemSha256());

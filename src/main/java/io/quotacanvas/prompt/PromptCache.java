@@ -15,15 +15,19 @@ import java.util.Optional;
 /// miss, one that cannot write forgets.
 public interface PromptCache extends AutoCloseable {
 
-    /// What an answer depends on: the step, the provider and its text model, the system prompt and the
-    /// input text. Only hashes of the two texts are ever stored.
+    /// What an answer depends on: the step, the provider (null: the keyless endpoint) and its text model,
+    /// the system prompt and the input text. Only hashes of the two texts are ever stored.
     record Key(PromptStep step, ProviderId provider, String textModel, String systemPrompt, String text) {
         public Key {
             Objects.requireNonNull(step, "step");
-            Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(textModel, "textModel");
             Objects.requireNonNull(text, "text");
             systemPrompt = systemPrompt == null ? "" : systemPrompt;
+        }
+
+        /// The provider's name as stored: its wire name, or `keyless`.
+        public String providerName() {
+            return provider == null ? "keyless" : provider.wireName();
         }
 
         public String textSha256() {

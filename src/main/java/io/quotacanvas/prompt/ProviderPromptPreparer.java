@@ -14,6 +14,7 @@ import io.quotacanvas.pipeline.RoutePlan.ModelCandidate;
 import io.quotacanvas.pipeline.RoutePlan.ProviderRoute;
 import io.quotacanvas.pipeline.TextWalker;
 import io.quotacanvas.provider.CallScope;
+import io.quotacanvas.token.ledger.Ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,17 +48,22 @@ public final class ProviderPromptPreparer implements PromptPreparer {
     private final ChatCall chat;
     private final PromptCache cache;
     private final PromptLimits limits;
+    private final Ledger ledger;
+    private final Clock clock;
 
-    public ProviderPromptPreparer(AppConfig config, OkHttpClient http, Clock clock, PromptCache cache) {
-        this(config, http, clock, cache, PromptLimits.DEFAULT);
+    public ProviderPromptPreparer(AppConfig config, Ledger ledger, OkHttpClient http, Clock clock, PromptCache cache) {
+        this(config, ledger, http, clock, cache, PromptLimits.DEFAULT);
     }
 
-    public ProviderPromptPreparer(AppConfig config, OkHttpClient http, Clock clock, PromptCache cache,
+    /// `ledger` tells whether a provider's text model has a ready token (else the keyless endpoint is used).
+    public ProviderPromptPreparer(AppConfig config, Ledger ledger, OkHttpClient http, Clock clock, PromptCache cache,
                                   PromptLimits limits) {
         this.config = config.prompt();
-        this.chat = new ChatCall(http, clock);
+        this.chat = new ChatCall(http, clock, this.config.keyless());
         this.cache = cache;
         this.limits = limits;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
@@ -76,7 +82,7 @@ public final class ProviderPromptPreparer implements PromptPreparer {
                     break;
                 }
                 tokenless(plan, step, attempts, events);
-                text = runStep(step, text, textRoutes(plan), texts, left, attempts, events);
+                text = runStep(step, text, routesFor(plan), texts, left, attempts, events);
             }
         } catch (RuntimeException e) {
             // fail-open: a ledger or cache bug must cost the prompt rewrite, never the image
@@ -119,6 +125,25 @@ public final class ProviderPromptPreparer implements PromptPreparer {
 
     private static PromptCache.Key key(PromptStep step, TextWalker.Route route, String system, String text) {
         return new PromptCache.Key(step, route.provider(), route.model(), system, text);
+    }
+
+    /// The text routes of a step: the plan's providers with a text model and a real token, in plan order;
+    /// when none of those tokens is ready, the keyless endpoint (when configured) after them, so the chain
+    /// still says why each provider was passed over.
+    private List<TextWalker.Route> routesFor(RoutePlan plan) {
+        List<TextWalker.Route> routes = textRoutes(plan);
+        if (!config.keyless().usable() || anyReady(routes)) {
+            return routes;
+        }
+        List<TextWalker.Route> withKeyless = new ArrayList<>(routes);
+        withKeyless.add(TextWalker.Route.keyless(config.keyless().model()));
+        return List.copyOf(withKeyless);
+    }
+
+    private boolean anyReady(List<TextWalker.Route> routes) {
+        var now = clock.instant();
+        return routes.stream().anyMatch(r -> r.tokens().stream()
+                .anyMatch(t -> ledger.state(t, r.model(), now).usable()));
     }
 
     /// The plan's providers with a text model and at least one real token, in plan order.

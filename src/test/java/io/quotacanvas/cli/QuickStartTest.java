@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quotacanvas.prompt.FakeChatServer;
 import io.quotacanvas.provider.huggingface.FakeGradioSpace;
 import io.quotacanvas.testing.CliHarness;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /// The README's quick start, run as written on a clean `QUOTA_CANVAS_HOME` (no config, no token): the only
-/// change is `--config` moving Hugging Face's public Space to a loopback one, so nothing leaves the machine.
+/// change is `--config` moving Hugging Face's public Space and the keyless prompt endpoint to loopback ones,
+/// so nothing leaves the machine.
 /// And what `status` tells a newcomer.
 class QuickStartTest {
     @TempDir
@@ -28,27 +30,32 @@ class QuickStartTest {
     Path elsewhere;
 
     private FakeGradioSpace space;
+    private FakeChatServer keyless;
     private CliHarness cli;
     private Path loopback;
 
     @BeforeEach
     void start() throws IOException {
         space = FakeGradioSpace.zImageTurbo();
+        keyless = new FakeChatServer();
         cli = new CliHarness(home);
         cli.clock.set(Instant.now());
         // the router on a closed loopback port: with no token it must never be needed
         loopback = Files.writeString(elsewhere.resolve("loopback.yaml"), """
+                prompt:
+                  keyless: {url: %s}
                 providers:
                   huggingface:
                     base_url: http://127.0.0.1:9/
                     spaces:
                       z-image-turbo: {url: %s, api_name: /generate}
-                """.formatted(space.url()));
+                """.formatted(keyless.keylessUrl(), space.url()));
     }
 
     @AfterEach
     void stop() {
         space.close();
+        keyless.close();
     }
 
     /// The `quota-canvas …` lines of the README's quick-start block, split as a shell would.
@@ -95,6 +102,9 @@ class QuickStartTest {
         Path saved = Path.of(run.stdout().strip());
         assertTrue(saved.startsWith(home.resolve("library")) && Files.size(saved) > 0, run.stdout());
         assertTrue(run.stderr().contains("hf anonymous"), "served by the public Space, anonymously: " + run.stderr());
+        // with no token at all, the prompt is still optimised, as the seed does, by the keyless endpoint
+        assertEquals(1, keyless.chats().size());
+        assertEquals(null, keyless.chats().getFirst().authorization());
     }
 
     @Test

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quotacanvas.testing.CliHarness;
-import io.quotacanvas.testing.FakeImagesServer;
 import io.quotacanvas.testing.FakeImagesServer.Flavor;
+import io.quotacanvas.testing.FakeImagesServer;
+import io.quotacanvas.testing.NoInternet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,8 @@ class SkillCommandsTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> lines = new ArrayList<>(List.of("#!/usr/bin/env bash",
                 "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' --enable-native-access=ALL-UNNAMED"
-                        + " -Xshare:auto -XX:TieredStopAtLevel=1 -cp '" + classpath + "' io.quotacanvas.Main \"$@\""));
+                        + " -Xshare:auto -XX:TieredStopAtLevel=1 " + String.join(" ", NoInternet.jvmArgs()) + " -cp '"
+                        + classpath + "' io.quotacanvas.Main \"$@\""));
         Path script = bin.resolve("quota-canvas");
         Files.write(script, lines);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

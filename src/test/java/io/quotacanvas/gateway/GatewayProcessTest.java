@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quotacanvas.core.ProviderId;
-import io.quotacanvas.testing.FakeImagesServer;
 import io.quotacanvas.testing.FakeImagesServer.Reply;
+import io.quotacanvas.testing.FakeImagesServer;
+import io.quotacanvas.testing.NoInternet;
 import io.quotacanvas.token.ledger.Ledger;
 import io.quotacanvas.token.ledger.SqliteLedger;
 import java.io.BufferedReader;
@@ -69,8 +70,11 @@ class GatewayProcessTest {
                   %s
                 """.formatted(gitee.baseUrl(), gatewayYaml));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "io.quotacanvas.Main", "serve", "--port", "0");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(NoInternet.jvmArgs());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.quotacanvas.Main", "serve", "--port",
+                "0"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("QUOTA_CANVAS_HOME", home.toString());
         pb.environment().put("QUOTA_CANVAS_VAULT", "file");
         pb.environment().put("QUOTA_CANVAS_GITEE_TOKENS", TOKENS);

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.quotacanvas.testing.NoInternet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,9 @@ final class McpClientHarness implements AutoCloseable {
     static List<String> childArgs(String... serverArgs) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.quotacanvas.Main"));
+                "-XX:TieredStopAtLevel=1"));
+        args.addAll(NoInternet.jvmArgs());
+        args.addAll(List.of("-cp", classpath, "io.quotacanvas.Main"));
         args.addAll(List.of(serverArgs));
         return args;
     }

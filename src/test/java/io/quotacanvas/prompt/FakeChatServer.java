@@ -32,6 +32,8 @@ public final class FakeChatServer implements AutoCloseable {
     public record Chat(String path, String authorization, String model, String system, String user) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String KEYLESS_PATH = "/openai";
+    private static final String KEYLESS = "(keyless)";
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
@@ -66,6 +68,16 @@ public final class FakeChatServer implements AutoCloseable {
         return u.substring(0, u.length() - 1);
     }
 
+    /// The URL of the keyless endpoint this server also plays (Pollinations' `POST /openai`, no token).
+    public String keylessUrl() {
+        return server.url(KEYLESS_PATH).toString();
+    }
+
+    /// Replies for the next keyless requests, in order; then the default applies.
+    public FakeChatServer scriptKeyless(Reply... replies) {
+        return script(KEYLESS, replies);
+    }
+
     public FakeChatServer script(String token, Reply... replies) {
         scripts.computeIfAbsent(token, t -> new ArrayDeque<>()).addAll(List.of(replies));
         return this;
@@ -90,7 +102,8 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     public List<Chat> chats() {
-        return requests().stream().filter(r -> r.getTarget().endsWith("/chat/completions")).map(r -> {
+        return requests().stream().filter(r -> r.getTarget().endsWith("/chat/completions")
+                || r.getTarget().equals(KEYLESS_PATH)).map(r -> {
             JsonNode body = JSON.readTree(r.getBody() == null ? "{}" : r.getBody().utf8());
             return new Chat(r.getTarget(), r.getHeaders().get("Authorization"), body.path("model").asString(null),
                     body.path("messages").path(0).path("content").asString(null),
@@ -99,10 +112,11 @@ public final class FakeChatServer implements AutoCloseable {
     }
 
     private MockResponse route(RecordedRequest request) {
-        if (!"POST".equals(request.getMethod()) || !request.getTarget().endsWith("/chat/completions")) {
+        boolean keyless = "POST".equals(request.getMethod()) && request.getTarget().equals(KEYLESS_PATH);
+        if (!keyless && (!"POST".equals(request.getMethod()) || !request.getTarget().endsWith("/chat/completions"))) {
             return json(404, error("Not found", "invalid_request_error", null));
         }
-        String auth = request.getHeaders().get("Authorization");
+        String auth = keyless ? "Bearer " + KEYLESS : request.getHeaders().get("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return reply(Reply.AUTH, request);
         }

@@ -86,16 +86,26 @@ final class PromptFixture implements AutoCloseable {
                     .append(server.baseUrl()).append("\n    tokens: []\n")
                     .append("    timeouts: {connect: 2s, read: 5s, overall: 5s}\n")
                     .append(withoutTextModel.contains(name) ? "    text_model: null\n" : ""));
-            config = TestConfigs.load(yaml + extraYaml, env);
+            config = TestConfigs.load(yaml + withoutKeyless(extraYaml), env);
         }
         return config;
+    }
+
+    /// The keyless public endpoint is off unless a test turns it on (pointing at a loopback server): by
+    /// default it names a public host, and no test may reach the internet.
+    private static String withoutKeyless(String extra) {
+        if (extra.contains("keyless")) {
+            return extra;
+        }
+        return extra.contains("prompt:\n") ? extra.replace("prompt:\n", "prompt:\n  keyless: {enabled: false}\n")
+                : extra + "prompt:\n  keyless: {enabled: false}\n";
     }
 
     /// A preparer with its own cache connection to the ledger file (like another process would have).
     ProviderPromptPreparer preparer() {
         SqlitePromptCache cache = new SqlitePromptCache(dbFile, clock);
         caches.add(cache);
-        return new ProviderPromptPreparer(config(), http, clock, cache);
+        return new ProviderPromptPreparer(config(), ledger, http, clock, cache);
     }
 
     /// The engine whose attempt engine the prompt steps run on (images are not made here).

@@ -25,8 +25,9 @@ public final class CliProcess {
     /// Starts the CLI with `args`; stdout and stderr go to files in the home folder.
     public Started start(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.quotacanvas.Main"));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(NoInternet.jvmArgs());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.quotacanvas.Main"));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(home);

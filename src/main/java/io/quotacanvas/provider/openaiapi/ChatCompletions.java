@@ -1,6 +1,7 @@
 package io.quotacanvas.provider.openaiapi;
 
 import io.quotacanvas.config.ProviderConfig;
+import io.quotacanvas.config.Timeouts;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
@@ -9,9 +10,12 @@ import io.quotacanvas.provider.BodyLimits;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.provider.Exchange;
 import io.quotacanvas.provider.ProviderHttp;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,15 +42,34 @@ public final class ChatCompletions {
 
     private final ProviderConfig config;
     private final ProviderHttp http;
+    /// The base URL is the chat endpoint itself (a keyless public endpoint), not a root to add a path to.
+    private final boolean exactEndpoint;
 
     public ChatCompletions(ProviderConfig config, OkHttpClient base) {
         this(config, base, BodyLimits.DEFAULT, Clock.systemUTC());
     }
 
     public ChatCompletions(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock) {
+        this(config, base, limits, clock, false);
+    }
+
+    private ChatCompletions(ProviderConfig config, OkHttpClient base, BodyLimits limits, Clock clock,
+                            boolean exactEndpoint) {
         this.config = config;
         this.http = new ProviderHttp(config, base, limits, clock);
+        this.exactEndpoint = exactEndpoint;
     }
+
+    /// A keyless public chat endpoint (Pollinations' OpenAI-compatible chat, say): `endpoint` is posted to
+    /// as it is, without a token.
+    public static ChatCompletions keyless(URI endpoint, OkHttpClient base, Clock clock) {
+        ProviderConfig config = new ProviderConfig(ProviderId.OPENAI_COMPATIBLE, true, endpoint, List.of(), Map.of(),
+                null, null, KEYLESS_TIMEOUTS, null, null, 1, null, false, Map.of());
+        return new ChatCompletions(config, base, BodyLimits.DEFAULT, clock, true);
+    }
+
+    private static final Timeouts KEYLESS_TIMEOUTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
 
     /// Asks the config's `textModel`; see [#complete(String, String, String, Token, Instant, CallScope)].
     public ChatReply complete(String system, String user, Token token, Instant deadline, CallScope scope) {
@@ -57,7 +80,8 @@ public final class ChatCompletions {
     /// the configured timeouts); cancelling `scope` ends the call. Never throws for I/O.
     public ChatReply complete(String model, String system, String user, Token token, Instant deadline,
                               CallScope scope) {
-        Request request = buildRequest(config, model, system, user, token);
+        Request request = exactEndpoint ? buildRequest(config, ProviderHttp.baseUrl(config), model, system, user, token)
+                : buildRequest(config, model, system, user, token);
         Exchange exchange = http.execute(request, scope, deadline, http.limits().jsonBytes());
         ChatReply reply = switch (exchange) {
             case Exchange.Failed f -> new ChatReply.Failed(f.failure());
@@ -72,13 +96,17 @@ public final class ChatCompletions {
     /// `POST {base}/chat/completions` `{model, messages:[system,user], stream:false}`. Pure.
     public static Request buildRequest(ProviderConfig config, String model, String system, String user,
                                        Token token) {
+        return buildRequest(config, ProviderHttp.endpoint(config, chatPath(config)), model, system, user, token);
+    }
+
+    private static Request buildRequest(ProviderConfig config, HttpUrl url, String model, String system,
+                                        String user, Token token) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", system);
         messages.addObject().put("role", "user").put("content", user);
         body.put("stream", false);
-        HttpUrl url = ProviderHttp.endpoint(config, chatPath(config));
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json")
                 .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), OpenAiImages.JSON));
         return BearerAuth.sign(builder, ProviderHttp.baseUrl(config), url, token).build();

@@ -1,6 +1,7 @@
 package io.quotacanvas.ui.control;
 
 import atlantafx.base.theme.Styles;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.ui.I18n;
 import io.quotacanvas.ui.viewmodel.ChainRow;
 import io.quotacanvas.ui.viewmodel.SkipExplanations;
@@ -63,7 +64,7 @@ public final class ChainCell extends ListCell<ChainRow> {
         if ("optimize".equals(r.step()) || "translate".equals(r.step())) {
             sb.append(r.step()).append(": ");
         }
-        sb.append(r.provider().wireName()).append(" · ").append(r.model());
+        sb.append(ProviderId.nameOf(r.provider())).append(" · ").append(r.model());
         if (r.tokenLabel() != null) {
             sb.append(" · ").append(r.tokenLabel());
         }

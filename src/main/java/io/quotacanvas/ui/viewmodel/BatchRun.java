@@ -1,6 +1,7 @@
 package io.quotacanvas.ui.viewmodel;
 
 import io.quotacanvas.core.ImageResult;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.pipeline.EngineEvent;
 import io.quotacanvas.provider.CallScope;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class BatchRun {
         return switch (event) {
             case EngineEvent.AttemptStarted s -> {
                 chain.add(ChainRow.running(s.step().wireName(), s.provider(), s.model(), s.tokenLabel()));
-                yield s.provider().wireName() + " · " + s.model() + (s.tokenLabel() == null ? "" : " · " + s.tokenLabel());
+                yield ProviderId.nameOf(s.provider()) + " · " + s.model() + (s.tokenLabel() == null ? "" : " · " + s.tokenLabel());
             }
             case EngineEvent.AttemptFinished f -> {
                 finish(chain, ChainRow.of(f.attempt()));

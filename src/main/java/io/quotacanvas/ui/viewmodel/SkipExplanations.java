@@ -1,6 +1,7 @@
 package io.quotacanvas.ui.viewmodel;
 
 import io.quotacanvas.core.ProviderGuide;
+import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.ui.I18n;
 
 /// Plain words for a skipped row of the fallback chain: why that provider, model or token was passed over,
@@ -13,7 +14,7 @@ public final class SkipExplanations {
     /// The explanation of a skipped `row`, in the current language.
     public static String explain(ChainRow row, I18n i18n) {
         String reason = row.message() == null ? "" : row.message();
-        String provider = row.provider().wireName();
+        String provider = ProviderId.nameOf(row.provider());
         if (reason.equals("no tokens configured")) {
             ProviderGuide guide = ProviderGuide.of(row.provider());
             return i18n.get("skip.noTokens", provider, guide.tokenUrl() == null
