@@ -1,10 +1,8 @@
 package io.quotacanvas.core;
 
-import java.util.Locale;
-
 /// Why an image, a command or a request ended without a result: the `error_type` of the JSON contract.
 /// A provider's failure class when one decided it, else what stopped the work.
-public enum ErrorType {
+public enum ErrorType implements WireName {
     QUOTA_EXHAUSTED,
     RATE_LIMITED,
     AUTH_FAILED,
@@ -29,11 +27,6 @@ public enum ErrorType {
     /// A token command had nothing to act on.
     NOTHING_TO_DO,
     INTERNAL_ERROR;
-
-    /// The name in the JSON contract (`no_provider`).
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public static ErrorType of(FailureClass failure) {
         return valueOf(failure.name());

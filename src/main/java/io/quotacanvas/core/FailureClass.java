@@ -1,7 +1,7 @@
 package io.quotacanvas.core;
 
 /// Every way an attempt can fail, as named in the JSON contract (`error_type`, attempt `outcome`).
-public enum FailureClass {
+public enum FailureClass implements WireName {
     QUOTA_EXHAUSTED,
     RATE_LIMITED,
     AUTH_FAILED,
@@ -12,8 +12,4 @@ public enum FailureClass {
     NETWORK_ERROR,
     TIMEOUT;
 
-    /// The snake_case name used on the wire (`quota_exhausted`).
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }
