@@ -7,9 +7,6 @@ import java.time.Instant;
 /// Until when a token rests after a failure. A provider's own hint (Retry-After, "Try again in") wins;
 /// otherwise quota waits for the provider's reset rule and a rate limit for its short cooldown.
 final class Cooling {
-    /// How long a model that a provider says it doesn't have is skipped on that provider.
-    static final Duration MODEL_UNAVAILABLE = Duration.ofMinutes(30);
-
     private Cooling() {
     }
 

@@ -5,7 +5,7 @@ import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.Outcome;
 import io.quotacanvas.provider.CallScope;
-import io.quotacanvas.token.ledger.LedgerException;
+import io.quotacanvas.storage.StorageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +28,11 @@ final class Dispatcher {
     static final Duration RETRY_PAUSE = Duration.ofMillis(250);
     /// How often a job waiting for a token held by another process looks again.
     static final Duration LEASE_POLL = Duration.ofMillis(250);
+    /// How much later than the job's deadline an adapter without its own per-call limit gives up: the
+    /// dispatcher cuts the call first, so it reads as ours.
+    static final Duration DEADLINE_GRACE = Duration.ofSeconds(2);
+    /// Calls that have waited within this of a hung call's wait are as stuck as it was.
+    private static final Duration STUCK_MARGIN = Duration.ofSeconds(1);
 
     private final RoutingConfig routing;
     private final SlotTable slots;
@@ -35,7 +40,6 @@ final class Dispatcher {
     private final Walker walker;
     private final Executor workers;
     private final List<Job> active = new ArrayList<>();
-    private long flightIds;
     private boolean refusedElsewhere;
 
     /// A request to send: the loop runs `flight.job().send(…)` with `deadline` and reports back.
@@ -66,13 +70,19 @@ final class Dispatcher {
                     + SlotTable.LEASE_TTL.toSeconds() + " s", e);
         }
         LedgerView view = verdicts.view(now);
+        StorageException down = null;
         for (Job job : List.copyOf(active)) {
             if (job.done) {
                 continue;
             }
             try {
+                if (down != null && job.flights.isEmpty() && job.pinned == null) {
+                    // the ledger failed for an earlier job of this pass: the next read would wait as long again
+                    throw down;
+                }
                 step(job, view, now, tick, launches);
-            } catch (LedgerException e) {
+            } catch (StorageException e) {
+                down = e;
                 finish(job, ErrorType.STORAGE_ERROR, e.getMessage(), tick);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "dispatcher bug while scheduling a job", e);
@@ -81,7 +91,7 @@ final class Dispatcher {
             }
         }
         active.removeIf(j -> j.done);
-        refusedElsewhere = slots.takeRefusedElsewhere();
+        refusedElsewhere = slots.endPass();
         return launches;
     }
 
@@ -139,7 +149,7 @@ final class Dispatcher {
         job.pinnedFailure = null;
         if (verdicts.isDown(first.candidate(), job.kind, now) || !job.attemptsLeft() || !hasTimeFor(job, tick)) {
             slots.release(first.slot);
-            providerFailed(first, failure, now, tick);
+            providerFailed(first, failure, 0, false, now, tick);
             return;
         }
         launch(job, first.candidate(), tick, first.slot, true, launches);
@@ -170,15 +180,17 @@ final class Dispatcher {
         job.attempts++;
         job.tried.add(c.triedKey());
         CallScope scope = job.scope.child();
-        Flight flight = new Flight(++flightIds, job, c, scope, tick, slot, retry);
+        Flight flight = new Flight(job, c, scope, tick, slot, retry);
         job.flights.add(flight);
         job.emit(new EngineEvent.AttemptStarted(job.index, job.step(), c.lane().provider(), c.model().canonical(),
                 c.tokenLabel()));
         Duration overall = c.lane().config() == null || c.lane().config().timeouts() == null ? null
                 : c.lane().config().timeouts().overall();
-        // the provider's own per-call limit goes to the adapter; the job's deadline is enforced here, so an
-        // attempt cut short by it is recorded as cancelled, not as the provider's timeout
-        Instant deadline = overall == null || overall.isZero() ? job.deadline : tick.plus(overall);
+        // the provider's own per-call limit goes to the adapter; the job's deadline is enforced here (a little
+        // before the adapter's, when the provider sets none), so an attempt cut short by it is recorded as
+        // cancelled, not as the provider's timeout
+        Instant deadline = overall == null || overall.isZero() ? job.deadline.plus(DEADLINE_GRACE)
+                : tick.plus(overall);
         launches.add(new Launch(flight, deadline));
     }
 
@@ -191,7 +203,7 @@ final class Dispatcher {
         try {
             if (flight.abandoned) {
                 if (reply instanceof Reply.Answer a) {
-                    late(flight, a, elapsedMs);
+                    revive(flight, a, elapsedMs, now, tick);
                 }
                 return;
             }
@@ -199,21 +211,48 @@ final class Dispatcher {
                 won(flight, a, elapsedMs, now, tick);
                 return;
             }
-            Outcome.Failure failure = ((Reply.Failed) reply).failure();
+            Outcome.Failure failure = reply instanceof Reply.Failed f ? f.failure() : ((Reply.Unusable) reply).failure();
             if (flight.scope.isCancelled() || failure instanceof Outcome.NetworkError n && n.isCancellation()) {
                 String reason = flight.scope.isCancelled() ? flight.scope.cancelReason() : failure.message();
                 job.record(job.attempt(flight.candidate(), AttemptOutcome.CANCELLED, 0, reason, elapsedMs, null));
                 job.lanesDone.add(flight.candidate().laneIndex());
                 return;
             }
+            if (job.started() && !tick.isBefore(job.deadline)) {
+                // whatever the call came to, the job's own time ran out while it was in flight: ours, not the
+                // provider's
+                job.record(job.attempt(flight.candidate(), AttemptOutcome.CANCELLED, 0, timeLimitReason(job),
+                        elapsedMs, null));
+                finish(job, ErrorType.TIMEOUT, Failures.timedOutMessage(job), tick);
+                return;
+            }
+            if (reply instanceof Reply.Unusable) {
+                // an answer we can't use, or a bug of ours: the next lane, without a retry or blaming the provider
+                job.lastFailure = failure;
+                job.record(job.attempt(flight.candidate(), AttemptOutcome.of(failure.failureClass()),
+                        failure.httpStatus(), failure.message(), elapsedMs, null));
+                job.lanesDone.add(flight.candidate().laneIndex());
+                return;
+            }
             keepSlot = failed(flight, failure, elapsedMs, now, tick);
-        } catch (LedgerException e) {
-            finish(job, ErrorType.STORAGE_ERROR, e.getMessage(), tick);
         } finally {
             if (!keepSlot) {
                 slots.release(flight.slot);
             }
         }
+    }
+
+    /// An answer from a call the job had stopped waiting for. While the job is undecided (the call was given
+    /// up on a provider that went down) it is the job's answer, in place of the call's cancelled record;
+    /// after, it is kept as a late answer.
+    private void revive(Flight flight, Reply.Answer answer, long elapsedMs, Instant now, Instant tick) {
+        Job job = flight.job;
+        if (job.done) {
+            late(flight, answer, elapsedMs);
+            return;
+        }
+        job.chain.remove(flight.abandonRecord);
+        won(flight, answer, elapsedMs, now, tick);
     }
 
     private void won(Flight flight, Reply.Answer answer, long elapsedMs, Instant now, Instant tick) {
@@ -224,8 +263,7 @@ final class Dispatcher {
         }
         job.record(job.attempt(flight.candidate(), AttemptOutcome.SUCCESS, answer.httpStatus(), "ok", elapsedMs, null));
         verdicts.succeeded(flight, answer, now);
-        abandonAll(job, "another attempt for this " + noun(job) + " answered first", tick);
-        job.done = true;
+        decide(job, "another attempt for this " + noun(job) + " answered first", tick);
         job.succeed(flight.candidate(), answer, List.copyOf(job.chain), workers);
     }
 
@@ -247,31 +285,39 @@ final class Dispatcher {
             case NEXT_LANE -> job.lanesDone.add(flight.candidate().laneIndex());
             case STOP -> finish(job, ErrorType.of(failure.failureClass()), Failures.rejectedMessage(failure), tick);
             case RETRY_SAME_TOKEN -> {
-                if (!flight.retry && job.attemptsLeft() && hasTimeFor(job, tick)) {
+                // one pinned retry at a time: a second quick failure (of a hedge) counts against the provider
+                if (job.pinned == null && !flight.retry && job.attemptsLeft() && hasTimeFor(job, tick)) {
                     job.pinned = flight;
                     job.pinnedUntil = tick.plus(RETRY_PAUSE);
                     job.pinnedFailure = failure;
                     return true;
                 }
-                providerFailed(flight, failure, now, tick);
+                providerFailed(flight, failure, elapsedMs, false, now, tick);
             }
-            case PROVIDER_DOWN -> providerFailed(flight, failure, now, tick);
+            case PROVIDER_DOWN -> providerFailed(flight, failure, elapsedMs, true, now, tick);
         }
         return false;
     }
 
-    /// The provider kept failing: it rests, the job moves to its next lane, and the provider's other calls
-    /// that have waited as long as a hang are cancelled so their jobs move on too.
-    private void providerFailed(Flight flight, Outcome.Failure failure, Instant now, Instant tick) {
+    /// The provider kept failing: it rests and the job moves to its next lane. When it failed by hanging
+    /// (`stuck`: a timeout, or a connection dropped after a long wait), its other calls that have waited about
+    /// as long (at least `routing.hang_after`) are equally stuck: they are cancelled so their jobs move on too.
+    private void providerFailed(Flight flight, Outcome.Failure failure, long elapsedMs, boolean stuck, Instant now,
+                                Instant tick) {
         Candidate c = flight.candidate();
         flight.job.lanesDone.add(c.laneIndex());
         String reason = failure.failureClass().wireName() + ": " + failure.message();
         verdicts.markDown(flight, reason, now);
+        if (!stuck) {
+            return;
+        }
+        Duration waited = Duration.ofMillis(elapsedMs).minus(STUCK_MARGIN);
+        Duration threshold = waited.compareTo(routing.hangAfter()) > 0 ? waited : routing.hangAfter();
         for (Job other : active) {
             for (Flight f : List.copyOf(other.flights)) {
                 boolean sameProvider = f.candidate().lane().provider() == c.lane().provider()
                         && other.kind == flight.job.kind;
-                if (sameProvider && !tick.isBefore(f.started.plus(routing.hangAfter()))) {
+                if (sameProvider && !tick.isBefore(f.started.plus(threshold))) {
                     abandon(f, c.lane().name() + " was marked down (" + failure.failureClass().wireName()
                             + ") while this call had waited " + Duration.between(f.started, tick).toSeconds() + " s",
                             tick);
@@ -286,21 +332,36 @@ final class Dispatcher {
         if (job.done) {
             return;
         }
-        String reason = type == ErrorType.TIMEOUT ? "the " + noun(job) + "'s time limit of "
-                + job.timeout.toSeconds() + " s ran out" : message;
-        abandonAll(job, reason, tick);
-        if (job.pinned != null) {
-            slots.release(job.pinned.slot);
-            job.pinned = null;
-        }
-        job.done = true;
+        decide(job, type == ErrorType.TIMEOUT ? timeLimitReason(job) : message, tick);
         job.fail(type, message, List.copyOf(job.chain));
     }
 
-    private void abandonAll(Job job, String reason, Instant tick) {
+    /// The job is decided (won or ended): the calls it no longer waits for are cancelled with `reason`, and
+    /// the slot held for a same-token retry comes back.
+    private void decide(Job job, String reason, Instant tick) {
         for (Flight f : List.copyOf(job.flights)) {
             abandon(f, reason, tick);
         }
+        if (job.pinned != null) {
+            slots.release(job.pinned.slot);
+            job.pinned = null;
+            job.pinnedFailure = null;
+        }
+        job.done = true;
+    }
+
+    private static String timeLimitReason(Job job) {
+        return "the " + noun(job) + "'s time limit of " + job.timeout.toSeconds() + " s ran out";
+    }
+
+    /// Every job still active ends cancelled with `reason` and every slot comes back (the engine is closing;
+    /// the loop has stopped, so this runs on the closing thread).
+    void closeAll(String reason, Instant tick) {
+        for (Job job : List.copyOf(active)) {
+            finish(job, ErrorType.CANCELLED, Failures.cancelledMessage(reason), tick);
+        }
+        active.clear();
+        slots.releaseAll();
     }
 
     /// Stops waiting for a call: its record is written now (cancelled, with the time it had taken), the live
@@ -308,8 +369,9 @@ final class Dispatcher {
     private void abandon(Flight f, String reason, Instant tick) {
         f.abandoned = true;
         f.job.flights.remove(f);
-        f.job.record(f.job.attempt(f.candidate(), AttemptOutcome.CANCELLED, 0, reason,
-                Duration.between(f.started, tick).toMillis(), null));
+        f.abandonRecord = f.job.attempt(f.candidate(), AttemptOutcome.CANCELLED, 0, reason,
+                Duration.between(f.started, tick).toMillis(), null);
+        f.job.record(f.abandonRecord);
         f.scope.cancel(reason);
     }
 
@@ -333,11 +395,6 @@ final class Dispatcher {
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    /// Gives back every slot still held (the engine is closing; its calls are gone).
-    void releaseAll() {
-        slots.releaseAll();
     }
 
     boolean idle() {

@@ -71,9 +71,14 @@ public final class Engine implements AutoCloseable {
     /// requests at once and returns; images already stored stay stored. Never throws for provider or storage
     /// trouble: every image ends as an [ImageResult].
     public BatchResult run(ImageRequest request, OutputPaths output, EngineListener listener, CallScope scope) {
+        try (EventRelay relay = new EventRelay(listener == null ? EngineListener.NONE : listener)) {
+            return runRelayed(request, output, relay, scope == null ? new CallScope() : scope);
+        }
+    }
+
+    private BatchResult runRelayed(ImageRequest request, OutputPaths output, EngineListener events,
+                                   CallScope runScope) {
         long t0 = System.nanoTime();
-        EngineListener events = listener == null ? EngineListener.NONE : listener;
-        CallScope runScope = scope == null ? new CallScope() : scope;
         EngineListener.safely(events, new EngineEvent.BatchStarted(-1, request.count(), clock.instant()));
         RoutePlan plan = planner.plan(request);
         // what the plan left out is announced once per batch; each image's chain still lists it

@@ -1,5 +1,6 @@
 package io.quotacanvas.pipeline;
 
+import io.quotacanvas.core.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,21 +81,24 @@ final class EngineLoop implements AutoCloseable {
         return Math.clamp(millis, 0, MAX_SLEEP_MILLIS);
     }
 
+    /// Sends on its own virtual thread; whatever happens there, exactly one completion comes back, so the
+    /// flight's slot and lease are always given back.
     private void send(Dispatcher.Launch launch) {
         Flight flight = launch.flight();
         calls.execute(() -> {
             long t0 = System.nanoTime();
-            Reply reply;
+            Reply reply = null;
             try {
                 reply = flight.job.send(flight.candidate(), launch.deadline(), flight.scope);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a " + flight.job.kind + " call threw " + e.getClass().getName(), e);
-                reply = new Reply.Failed(new io.quotacanvas.core.Outcome.BadResponse(0, "internal error in the "
-                        + flight.candidate().lane().name() + " client (" + e.getClass().getSimpleName() + ")"));
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "a " + flight.job.kind + " call to " + flight.candidate().lane().name()
+                        + " threw " + e.getClass().getName(), e);
+            } finally {
+                Reply done = reply != null ? reply : new Reply.Unusable(new Outcome.BadResponse(0,
+                        "internal error in the " + flight.candidate().lane().name() + " client; details are in the log"));
+                long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                post(d -> d.complete(flight, done, elapsedMs, clock.instant(), timer.instant()));
             }
-            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            Reply done = reply;
-            post(d -> d.complete(flight, done, elapsedMs, clock.instant(), timer.instant()));
         });
     }
 
@@ -102,15 +106,16 @@ final class EngineLoop implements AutoCloseable {
     public void close() {
         closed = true;
         thread.interrupt();
-        calls.shutdownNow();
         try {
             thread.join(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (!thread.isAlive()) {
-            // other processes need not wait for this one's leases to expire
-            dispatcher.releaseAll();
+            // no caller waits forever on a run that will never finish, and other processes need not wait for
+            // this one's leases to expire
+            dispatcher.closeAll("the engine closed", timer.instant());
         }
+        calls.shutdownNow();
     }
 }

@@ -24,8 +24,9 @@ final class Failures {
             return new Verdict(ErrorType.of(last.failureClass()),
                     "Every provider and token was tried without an image." + where + " " + last.message());
         }
-        Instant nextReady = chain.stream().map(AttemptRecord::coolingUntil).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
+        // the image's own tokens: a text model resting says nothing of when an image can be made
+        Instant nextReady = chain.stream().filter(a -> !a.step().isPromptWork()).map(AttemptRecord::coolingUntil)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         if (nextReady != null) {
             return new Verdict(ErrorType.QUOTA_EXHAUSTED, "Every usable token is cooling or invalid; the first is "
                     + "ready again at " + nextReady + ". Add tokens or try again then.");

@@ -1,12 +1,12 @@
 package io.quotacanvas.pipeline;
 
+import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.provider.CallScope;
 import java.time.Instant;
 
 /// One attempt on its way: a request sent (or about to be) for a job. Confined to the dispatcher's thread,
 /// except `scope`, which cancels the live call from there.
 final class Flight {
-    final long id;
     final Job job;
     final Candidate candidate;
     final CallScope scope;
@@ -18,10 +18,10 @@ final class Flight {
     /// The job stopped waiting for it (cancelled, timed out, outrun by a hedge or stuck on a provider that
     /// went down); its attempt record is already written.
     boolean abandoned;
+    /// The cancelled record written when it was abandoned (replaced if its answer still comes in time).
+    AttemptRecord abandonRecord;
 
-    Flight(long id, Job job, Candidate candidate, CallScope scope, Instant started, SlotTable.Slot slot,
-           boolean retry) {
-        this.id = id;
+    Flight(Job job, Candidate candidate, CallScope scope, Instant started, SlotTable.Slot slot, boolean retry) {
         this.job = job;
         this.candidate = candidate;
         this.scope = scope;

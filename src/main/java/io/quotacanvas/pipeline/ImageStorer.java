@@ -81,6 +81,11 @@ final class ImageStorer {
                 m.elapsedMs());
     }
 
+    /// Writes the image to the temp folder (when the library can't take it); says where, for the message.
+    String rescue(Made m) {
+        return rescue(m.success(), m.index());
+    }
+
     private static String rescue(Outcome.Success success, int index) {
         try {
             Path file = Files.createTempFile("quota-canvas-rescued-" + index + "-", "." + success.image().format());

@@ -42,10 +42,6 @@ final class ImageWork extends Job {
         this.adapters = adapters;
     }
 
-    long seed() {
-        return seed;
-    }
-
     @Override
     AttemptStep step() {
         return AttemptStep.GENERATE;
@@ -59,10 +55,11 @@ final class ImageWork extends Job {
             outcome = adapter.generate(new ProviderCall(c.model().canonical(), c.model().providerModel(), settings(c),
                     c.token(), deadline, callScope));
         } catch (RuntimeException e) {
-            // an adapter bug must not take the batch down; it is logged (without secrets) and classified
-            LOG.log(Level.WARNING, "adapter " + c.lane().provider() + " threw " + e.getClass().getName(), e);
-            outcome = new Outcome.BadResponse(0, "internal error in the " + c.lane().name() + " adapter ("
-                    + e.getClass().getSimpleName() + ")");
+            // an adapter bug must not take the batch down, nor be blamed on the provider: it is logged
+            // (without secrets) and the image moves on
+            LOG.log(Level.SEVERE, "adapter " + c.lane().provider() + " threw " + e.getClass().getName(), e);
+            return new Reply.Unusable(new Outcome.BadResponse(0, "internal error in the " + c.lane().name()
+                    + " adapter (" + e.getClass().getSimpleName() + "); details are in the log"));
         }
         return switch (outcome) {
             case null -> new Reply.Failed(new Outcome.BadResponse(0, c.lane().name() + " adapter returned no outcome"));
@@ -79,15 +76,31 @@ final class ImageWork extends Job {
     @Override
     void succeed(Candidate c, Reply.Answer answer, List<AttemptRecord> chain, Executor workers) {
         ImageStorer.Made made = made(c, answer, chain);
-        workers.execute(() -> complete(storer.store(made)));
+        workers.execute(() -> {
+            try {
+                complete(storer.store(made));
+            } catch (Throwable e) {
+                // storing must never cost the image nor leave the run waiting: the bytes are rescued
+                LOG.log(Level.SEVERE, "image " + (index + 1) + " could not be stored", e);
+                complete(new ImageResult.Failed(index, ErrorType.STORAGE_ERROR, "The image was made but could not be"
+                        + " stored (" + e.getClass().getSimpleName() + ")." + storer.rescue(made), request.prompt(),
+                        chain, elapsedMs()));
+            }
+        });
     }
 
     @Override
     void lateAnswer(Candidate c, Reply.Answer answer, Executor workers) {
         ImageStorer.Made made = made(c, answer, List.copyOf(chain));
         workers.execute(() -> {
-            String where = storer.keep(made);
-            LOG.info(() -> "image " + (index + 1) + ": a late image from " + c.lane().name() + " was kept: " + where);
+            try {
+                String where = storer.keep(made);
+                LOG.info(() -> "image " + (index + 1) + ": a late image from " + c.lane().name() + " was kept: "
+                        + where);
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "a late image could not be kept", e);
+                storer.rescue(made);
+            }
         });
     }
 

@@ -11,4 +11,9 @@ sealed interface Reply {
     record Answer(Object value, int httpStatus, QuotaSnapshot quota) implements Reply {}
 
     record Failed(Outcome.Failure failure) implements Reply {}
+
+    /// A failure that is not the provider's: an answer we can't use (a text model's refusal, say) or a bug of
+    /// ours. It is recorded with its class, and the job moves to its next lane without a retry and without
+    /// changing the provider's health.
+    record Unusable(Outcome.Failure failure) implements Reply {}
 }

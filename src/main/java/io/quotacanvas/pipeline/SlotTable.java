@@ -5,7 +5,8 @@ import io.quotacanvas.token.ledger.Ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,10 @@ final class SlotTable {
     private final Ledger ledger;
     private final String holder;
     private final Map<String, Integer> perTokenInFlight = new HashMap<>();
-    private final Set<Slot> held = new LinkedHashSet<>();
+    private final Set<Slot> held = Collections.newSetFromMap(new IdentityHashMap<>());
+    /// Tokens another process held when asked in this pass: not asked again until the next (each ask is a
+    /// write to the ledger, and every waiting job would ask).
+    private final Set<String> refusedThisPass = new java.util.HashSet<>();
     private int inFlight;
     private Instant nextHeartbeat;
     private boolean refusedElsewhere;
@@ -38,8 +42,31 @@ final class SlotTable {
     }
 
     /// A held slot; `token` is null for the keyless text endpoint, which only counts against the total.
-    /// `lease` is the ledger's, when the token has one.
-    record Slot(Token token, String fingerprint, Ledger.Lease lease) {}
+    /// `lease` is the ledger's, when the token has one. Each take is its own slot (identity, not value:
+    /// two keyless slots held at once are two).
+    static final class Slot {
+        private final Token token;
+        private final String fingerprint;
+        private final Ledger.Lease lease;
+
+        private Slot(Token token, String fingerprint, Ledger.Lease lease) {
+            this.token = token;
+            this.fingerprint = fingerprint;
+            this.lease = lease;
+        }
+
+        Token token() {
+            return token;
+        }
+
+        String fingerprint() {
+            return fingerprint;
+        }
+
+        Ledger.Lease lease() {
+            return lease;
+        }
+    }
 
     /// Whether another request may start at all.
     boolean hasRoom() {
@@ -54,8 +81,12 @@ final class SlotTable {
         Ledger.Lease lease = null;
         // the anonymous pseudo-token stands for this machine's address, not a shared credential
         if (ledger != null && token != null && !token.isAnonymous()) {
+            if (refusedThisPass.contains(fingerprint)) {
+                return null;
+            }
             Optional<Ledger.Lease> taken = ledger.tryLease(token, perToken, holder, now, now.plus(LEASE_TTL));
             if (taken.isEmpty()) {
+                refusedThisPass.add(fingerprint);
                 refusedElsewhere = true;
                 return null;
             }
@@ -97,11 +128,12 @@ final class SlotTable {
         }
     }
 
-    /// Whether a token was refused because another process held it since the last call: that frees up
-    /// without an event here, so the dispatcher must look again after a while.
-    boolean takeRefusedElsewhere() {
+    /// Ends a dispatcher pass: whether a token was refused because another process held it (that frees up
+    /// without an event here, so the dispatcher must look again after a while).
+    boolean endPass() {
         boolean was = refusedElsewhere;
         refusedElsewhere = false;
+        refusedThisPass.clear();
         return was;
     }
 

@@ -43,11 +43,15 @@ public interface TextWalker {
         Reply ask(Route route, Token token, Instant deadline, CallScope scope);
     }
 
-    /// A usable text, or exactly one failure (a reply that isn't a usable prompt is a bad response).
+    /// A usable text, the provider's failure, or an answer we can't use (a refusal, an essay, a "translation"
+    /// still in the source language): that is no fault of the provider's, so it is neither retried nor held
+    /// against the provider; the step moves to its next route.
     sealed interface Reply {
         record Text(String text) implements Reply {}
 
         record Failed(Outcome.Failure failure) implements Reply {}
+
+        record Unusable(Outcome.Failure failure) implements Reply {}
     }
 
     /// The answer (null when no route gave a usable one) and every attempt it took.

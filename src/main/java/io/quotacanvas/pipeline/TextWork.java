@@ -37,6 +37,7 @@ final class TextWork extends Job {
         return switch (task.call().ask(route, c.token(), deadline, callScope)) {
             case TextWalker.Reply.Text t -> new Reply.Answer(t.text(), 200, null);
             case TextWalker.Reply.Failed f -> new Reply.Failed(f.failure());
+            case TextWalker.Reply.Unusable u -> new Reply.Unusable(u.failure());
         };
     }
 

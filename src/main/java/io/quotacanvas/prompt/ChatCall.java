@@ -50,9 +50,9 @@ final class ChatCall {
                     id -> new ChatCompletions(route.config(), http, BodyLimits.DEFAULT, clock));
             reply = chat.complete(route.model(), system, text, token, deadline, scope);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "chat client of " + name + " threw " + e.getClass().getName(), e);
-            return failed(new Outcome.BadResponse(0, "internal error in the " + name + " chat client ("
-                    + e.getClass().getSimpleName() + ")"));
+            LOG.log(Level.SEVERE, "chat client of " + name + " threw " + e.getClass().getName(), e);
+            return new TextWalker.Reply.Unusable(new Outcome.BadResponse(0, "internal error in the " + name
+                    + " chat client (" + e.getClass().getSimpleName() + ")"));
         }
         return switch (reply) {
             case ChatReply.Failed(Outcome.Failure f) -> failed(f);
@@ -65,7 +65,7 @@ final class ChatCall {
         String problem = cleaned.isEmpty() ? "the answer holds no usable prompt"
                 : PromptReplies.problem(cleaned.get(), original, step);
         return problem == null ? new TextWalker.Reply.Text(cleaned.get())
-                : failed(new Outcome.BadResponse(200, problem));
+                : new TextWalker.Reply.Unusable(new Outcome.BadResponse(200, problem));
     }
 
     private static TextWalker.Reply failed(Outcome.Failure f) {

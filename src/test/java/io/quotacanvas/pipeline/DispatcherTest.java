@@ -4,6 +4,7 @@ import static io.quotacanvas.pipeline.VirtualEngine.Act;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quotacanvas.core.AttemptOutcome;
@@ -229,5 +230,86 @@ class DispatcherTest {
         assertEquals(4, generated(results(images)));
         assertEquals("x", text.join().text());
         assertEquals(4, engine.maxInFlight(), "four tokens, one request each, text or image");
+    }
+
+    @Test
+    void twoPromptStepsOnTheKeylessEndpointAtOnceGiveBothSlotsBack() throws Exception {
+        // regression: slots compared by value, so two keyless slots held at once leaked one of max_parallel
+        engine("", r -> Act.ok(SECOND));
+        TextWalker.Task task = new TextWalker.Task(AttemptStep.OPTIMIZE, List.of(TextWalker.Route.keyless(
+                "openai-fast")), (rt, t, d, s) -> new TextWalker.Reply.Text("x"), 4, Duration.ofSeconds(30));
+        CompletableFuture<TextWalker.Result> one = engine.submitText(task, new CallScope());
+        CompletableFuture<TextWalker.Result> two = engine.submitText(task, new CallScope());
+
+        engine.run(Duration.ofMinutes(1));
+
+        assertEquals("x", one.join().text());
+        assertEquals("x", two.join().text());
+        assertEquals(2, engine.maxInFlight());
+        assertEquals(0, engine.dispatcher.inFlight(), "every slot is back");
+    }
+
+    @Test
+    void aHedgeThatWinsDuringTheRetryPauseGivesThePinnedSlotBack() throws Exception {
+        // regression: the slot (and lease) held for a same-token retry leaked when a hedge won in the pause
+        engine("  hedge_after: 5s", r -> r.provider() == ProviderId.GITEE
+                ? Act.fail(Duration.ofMillis(5_050), new Outcome.ProviderError(503, "overloaded"))
+                : Act.ok(Duration.ofMillis(100)));
+        List<CompletableFuture<ImageResult>> futures = engine.submit(VirtualEngine.request(1, Duration.ofSeconds(60)),
+                new CallScope());
+
+        engine.run(Duration.ofMinutes(2));
+
+        assertEquals(1, generated(results(futures)));
+        assertEquals(0, engine.dispatcher.inFlight(), "no slot is held after the image is decided");
+        for (var token : io.quotacanvas.token.TokenPool.fromConfig(engine.config).tokens(ProviderId.GITEE)) {
+            assertEquals(0, engine.ledger.leasesInFlight(token, engine.now()), "no lease is left behind");
+        }
+    }
+
+    @Test
+    void aQuickServerErrorDoesNotCutTheProvidersHealthyLongCalls() throws Exception {
+        // a provider marked down after a 5xx and its retry: calls that are merely long (a queued Space, a
+        // ModelScope task) are not stuck, so they are left to finish
+        engine = new VirtualEngine(dir, """
+                routing:
+                  provider_order: [gitee]
+                  hang_after: 10s
+                """, Map.of("QUOTA_CANVAS_GITEE_TOKENS", "gitee-one,gitee-two"), r -> {
+                    if (r.jobSeq() == 1) {
+                        return Act.ok(Duration.ofSeconds(40));
+                    }
+                    return r.jobSeq() == 2 ? Act.ok(Duration.ofSeconds(20))
+                            : Act.fail(Duration.ofMillis(100), new Outcome.ProviderError(500, "boom"));
+                });
+        List<CompletableFuture<ImageResult>> futures = engine.submit(VirtualEngine.request(3, Duration.ofSeconds(60)),
+                new CallScope());
+
+        engine.run(Duration.ofMinutes(2));
+
+        List<ImageResult> results = results(futures);
+        assertInstanceOf(ImageResult.Generated.class, results.get(0), "the 40 s call was left to finish");
+        assertInstanceOf(ImageResult.Generated.class, results.get(1));
+        assertEquals(ErrorType.PROVIDER_ERROR, assertInstanceOf(ImageResult.Failed.class, results.get(2)).errorType());
+        assertEquals(0, requestRecords(results).stream().filter(a -> a.outcome() == AttemptOutcome.CANCELLED).count());
+    }
+
+    @Test
+    void aFailureThatComesAsTheStepsTimeRunsOutIsOursAndTheEndpointStaysUp() throws Exception {
+        // regression: the keyless lane had no limit of its own, so the adapter's timeout fired at the step's
+        // own deadline and the endpoint was marked down for it
+        engine("", r -> Act.fail(Duration.ofSeconds(5), new Outcome.Timeout("did not answer in time")));
+        TextWalker.Task slow = new TextWalker.Task(AttemptStep.OPTIMIZE, List.of(TextWalker.Route.keyless(
+                "openai-fast")), (rt, t, d, s) -> new TextWalker.Reply.Failed(new Outcome.Timeout("did not answer in time")),
+                4, Duration.ofSeconds(5));
+
+        CompletableFuture<TextWalker.Result> cut = engine.submitText(slow, new CallScope());
+        engine.run(Duration.ofMinutes(1));
+
+        TextWalker.Result result = cut.join();
+        assertNull(result.text());
+        assertEquals(List.of(AttemptOutcome.CANCELLED), result.attempts().stream().map(AttemptRecord::outcome).toList());
+        assertFalse(engine.events.stream().anyMatch(e -> e instanceof EngineEvent.ProviderMarkedDown),
+                "the step's own time limit says nothing about the endpoint");
     }
 }
