@@ -117,6 +117,11 @@ public final class Library implements AutoCloseable {
         return index.find(id);
     }
 
+    /// The indexed images among `ids`, in no particular order (unknown ids are left out).
+    public List<StoredImage> find(Collection<String> ids) throws LibraryException {
+        return ids.isEmpty() ? List.of() : index.findAll(ids);
+    }
+
     /// Marks or unmarks an image as favourite; false if no image has this id.
     public boolean setFavourite(String id, boolean favourite) throws LibraryException {
         return index.setFavourite(id, favourite);

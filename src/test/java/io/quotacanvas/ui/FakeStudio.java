@@ -20,6 +20,8 @@ import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.testing.TestImages;
 import io.quotacanvas.ui.service.ImageStore;
+import io.quotacanvas.ui.service.ModelHint;
+import io.quotacanvas.ui.service.ModelReadiness;
 import io.quotacanvas.ui.service.ProviderInfo;
 import io.quotacanvas.ui.service.ProviderStatus;
 import io.quotacanvas.ui.service.StudioServices;
@@ -55,6 +57,8 @@ public final class FakeStudio implements StudioServices {
     private final AtomicInteger ids = new AtomicInteger();
     public final List<ImageRequest> requests = new CopyOnWriteArrayList<>();
     public volatile boolean failAll;
+    /// Models whose images fail (as `provider_error`), the others succeed.
+    public final java.util.Set<String> failModels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /// How long each image "takes" at the provider (images of a batch run in parallel, like the engine's).
     public volatile java.time.Duration latency = java.time.Duration.ZERO;
     public volatile CountDownLatch hold;
@@ -65,6 +69,7 @@ public final class FakeStudio implements StudioServices {
     }
 
     /// Adds `n` stored images (prompt "image <i>", newest last added), returns them newest first.
+    /// Seeds are `1000 + i`; one in three (seed % 3 == 2) is 1:1, the others 16:9.
     public List<StoredImage> seed(int n) {
         for (int i = 0; i < n; i++) {
             store.add(image("image " + i, i % 2 == 0 ? ProviderId.GITEE : ProviderId.A4F, 1000 + i,
@@ -88,7 +93,7 @@ public final class FakeStudio implements StudioServices {
                 new AttemptRecord(AttemptStep.GENERATE, provider, "z-image-turbo", provider.labelPrefix() + "#2 …0002",
                         AttemptOutcome.SUCCESS, 200, null, 800, null));
         ImageMetadata m = new ImageMetadata(prompt, prompt + ", detailed", provider, "z-image-turbo", "Z-Image-Turbo",
-                seed, 9, null, "16:9", 64, 48, at, null, chain);
+                seed, 9, null, seed % 3 == 2 ? "1:1" : "16:9", 64, 48, at, null, chain);
         return new StoredImage(id, file, m, false);
     }
 
@@ -113,6 +118,31 @@ public final class FakeStudio implements StudioServices {
     public ProviderStatus status(ProviderId provider, Instant now) {
         return statuses.getOrDefault(provider, ProviderStatus.unknown(provider,
                 providers().stream().filter(p -> p.id() == provider).findFirst().orElseThrow().tokenCount()));
+    }
+
+    /// Every enabled provider's models; gitee's ready, a4f's only for `flux-1-schnell`.
+    @Override
+    public List<ModelReadiness> readiness(Instant now) {
+        List<ModelReadiness> out = new ArrayList<>();
+        for (ProviderInfo p : providers()) {
+            if (p.enabled()) {
+                for (String m : p.models()) {
+                    int ready = p.id() == ProviderId.GITEE || m.equals("flux-1-schnell") ? p.tokenCount() : 0;
+                    out.add(new ModelReadiness(p.id(), m, ready, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /// Gitee sends every model 12 steps and guidance 4.5; Auto and others use the built-in table.
+    @Override
+    public ModelHint hint(ProviderId provider, String model) {
+        if (provider == ProviderId.GITEE) {
+            return new ModelHint(12, 4.5);
+        }
+        var d = io.quotacanvas.pipeline.ModelDefaults.of(model);
+        return new ModelHint(d.steps(), d.guidanceScale());
     }
 
     @Override
@@ -155,7 +185,7 @@ public final class FakeStudio implements StudioServices {
         listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002"));
         awaitRelease(scope);
         pause();
-        if (scope.isCancelled() || failAll) {
+        if (scope.isCancelled() || failAll || failModels.contains(request.model())) {
             boolean cancelled = scope.isCancelled();
             AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
                     cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.PROVIDER_ERROR, 0,
@@ -244,12 +274,71 @@ public final class FakeStudio implements StudioServices {
         }
 
         private List<StoredImage> matching(LibraryQuery q) {
-            return newestFirst().stream()
+            List<StoredImage> all = newestFirst().stream()
                     .filter(i -> q.text() == null || i.metadata().promptOriginal().toLowerCase(Locale.ROOT)
                             .contains(q.text().toLowerCase(Locale.ROOT)))
                     .filter(i -> !q.favouritesOnly() || i.favourite())
                     .filter(i -> q.provider() == null || i.metadata().provider() == q.provider())
-                    .filter(i -> q.model() == null || q.model().equals(i.metadata().model())).toList();
+                    .filter(i -> q.model() == null || q.model().equals(i.metadata().model()))
+                    .filter(i -> q.from() == null || !i.metadata().createdAt().isBefore(q.from()))
+                    .filter(i -> q.until() == null || i.metadata().createdAt().isBefore(q.until()))
+                    .filter(i -> q.aspectRatio() == null || q.aspectRatio().equals(i.metadata().aspectRatio()))
+                    .filter(i -> q.seed() == null || q.seed() == i.metadata().seed())
+                    .filter(i -> q.runId() == null || q.runId().equals(i.metadata().runId()))
+                    .filter(i -> !q.excludedIds().contains(i.id())).toList();
+            return q.oldestFirst() ? all.reversed() : all;
+        }
+
+        @Override
+        public List<String> ids(LibraryQuery q) {
+            return list(q).stream().map(StoredImage::id).toList();
+        }
+
+        @Override
+        public List<StoredImage> find(java.util.Collection<String> wanted) {
+            return wanted.stream().map(images::get).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public int setFavourites(java.util.Collection<String> wanted, boolean favourite) {
+            int n = 0;
+            for (String id : wanted) {
+                StoredImage i = images.get(id);
+                if (i != null && i.favourite() != favourite) {
+                    setFavourite(id, favourite);
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int delete(java.util.Collection<String> wanted) throws LibraryException {
+            int n = 0;
+            for (String id : wanted) {
+                n += delete(id) ? 1 : 0;
+            }
+            return n;
+        }
+
+        public final List<String> tagged = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Optional<StoredImage> tagRun(String id, String runId) {
+            StoredImage i = images.get(id);
+            if (i == null) {
+                return Optional.empty();
+            }
+            StoredImage tagged = new StoredImage(id, i.path(), i.metadata().withRunId(runId), i.favourite());
+            images.put(id, tagged);
+            this.tagged.add(id + "@" + runId);
+            return Optional.of(tagged);
+        }
+
+        @Override
+        public Optional<String> readParameters(Path png) {
+            return images.values().stream().filter(i -> i.path().equals(png))
+                    .map(i -> i.metadata().promptFinal() + "\nSeed: " + i.metadata().seed()).findFirst();
         }
 
         @Override

@@ -82,7 +82,7 @@ class DetailViewModelTest {
         detail.toggleFavourite();
         assertTrue(detail.imageProperty().get().favourite());
         assertTrue(f.studio.store().find(all.get(1).id()).orElseThrow().favourite());
-        f.vm.gallery().favouritesOnlyProperty().set(true);
+        f.vm.gallery().filters().favouritesOnlyProperty().set(true);
         assertEquals(List.of(all.get(1).id()), f.vm.gallery().tiles().stream().map(Tile::key).toList());
     }
 
