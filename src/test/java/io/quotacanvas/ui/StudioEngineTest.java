@@ -115,7 +115,7 @@ class StudioEngineTest {
         assertEquals(token1Before + 1, gitee.requestsWithToken(TOKEN_1), "one try on the spent token, then rotation");
 
         Tile.Stored fox = (Tile.Stored) vm().gallery().tiles().getFirst().now();
-        robot.doubleClickOn("#tile-" + fox.image().id());
+        robot.doubleClickOn(TileLookup.tile(robot, fox.image().id()));
         await(() -> robot.lookup("#detail").query().isVisible());
         assertEquals("gitee", robot.lookup("#detail-provider").queryAs(Labeled.class).getText());
         robot.clickOn("#detail-save");

@@ -40,7 +40,7 @@ final class ComparePicker {
         Label empty = new Label();
         empty.textProperty().bind(i18n.text(() -> i18n.get(compare.loadingChoicesProperty().get()
                 ? "compare.loading" : "compare.noPairs"), compare.loadingChoicesProperty()));
-        empty.setWrapText(true);
+        CreatePanel.flowing(empty);
         list.setPlaceholder(empty);
         Button ready = button("compare-ready", "compare.everyReady", compare::chooseReady);
         ready.setGraphic(new FontIcon(MaterialDesignC.CHECK_ALL));

@@ -56,7 +56,7 @@ public final class CompareView {
         Label hint = new Label();
         hint.setId("compare-empty");
         hint.textProperty().bind(i18n.text("compare.empty"));
-        hint.setWrapText(true);
+        CreatePanel.flowing(hint).setMaxHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setPadding(new Insets(24));
         hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(compare.cells()));

@@ -234,7 +234,7 @@ public final class CreatePanel {
         Label hintNote = new Label();
         hintNote.textProperty().bind(i18n.text("create.defaultsHint"));
         hintNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        hintNote.setWrapText(true);
+        flowing(hintNote);
         VBox checks = new VBox(6, check("create.hd", form.hdProperty()),
                 check("create.optimize", form.optimizePromptProperty()),
                 check("create.translate", form.autoTranslateProperty()));
@@ -243,6 +243,16 @@ public final class CreatePanel {
         pane.setExpanded(false);
         pane.setId("advanced");
         return pane;
+    }
+
+    /// A wrapping label that takes its container's width and never widens the panel (a wrapping label's
+    /// preferred width is its whole text on one line).
+    static <L extends javafx.scene.control.Labeled> L flowing(L label) {
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setPrefWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
     }
 
     private Label label(String key) {
@@ -266,7 +276,6 @@ public final class CreatePanel {
         CheckBox c = new CheckBox();
         c.textProperty().bind(i18n.text(key));
         c.selectedProperty().bindBidirectional(value);
-        c.setWrapText(true);
         return c;
     }
 
@@ -313,7 +322,7 @@ public final class CreatePanel {
     private Node createStatus() {
         Label line = new Label();
         line.setId("batch-status");
-        line.setWrapText(true);
+        flowing(line);
         line.textProperty().bind(generation.statusText());
         return line;
     }

@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.GridView;
 import org.kordamp.ikonli.Ikon;
@@ -77,10 +76,13 @@ public final class GalleryView {
     }
 
     public Node build() {
-        VBox top = new VBox(new GalleryFilterBar(gallery.filters(), gallery.totalProperty(), providers, i18n).build(),
-                createSelectionBar());
-        pane.setTop(top);
-        pane.setCenter(new StackPane(createGrid(), createEmptyHint()));
+        pane.setTop(new GalleryFilterBar(gallery.filters(), gallery.totalProperty(), providers, i18n).build());
+        // the selection bar floats over the grid: appearing on a click, it must not move the tile under the
+        // pointer (the second click of a double click would land on another tile)
+        Node selectionBar = createSelectionBar();
+        StackPane.setAlignment(selectionBar, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(selectionBar, new Insets(0, 12, 12, 12));
+        pane.setCenter(new StackPane(createGrid(), createEmptyHint(), selectionBar));
         pane.setBottom(createUndoBar());
         pane.getStyleClass().add("gallery");
         pane.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -114,6 +116,7 @@ public final class GalleryView {
         Label hint = new Label();
         hint.textProperty().bind(i18n.text("selection.openHint"));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setId("selection-hint");
         hint.setMinWidth(0);
         hint.visibleProperty().bind(gallery.selection().sizeProperty().isEqualTo(1));
         hint.managedProperty().bind(hint.visibleProperty());
@@ -129,12 +132,16 @@ public final class GalleryView {
                 gallery::clearSelection);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(4, count, hint, grow, favourite, export, compare, delete, clear);
+        HBox actionsRow = new HBox(4, count, grow, favourite, export, compare, delete, clear);
+        actionsRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(0, hint, actionsRow);
         bar.setId("selection-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(0, 8, 6, 8));
+        bar.getStyleClass().add("selection-bar");
+        bar.setPadding(new Insets(4, 8, 4, 12));
+        bar.setMaxHeight(Region.USE_PREF_SIZE);
+        bar.setMaxWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(0);   // an overlay: it must not make the gallery (and the window's split) wider
         bar.visibleProperty().bind(gallery.selection().sizeProperty().greaterThan(0));
-        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
@@ -189,10 +196,6 @@ public final class GalleryView {
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new TileCell(gallery, thumbnails, i18n, open, retry));
         grid.setFocusTraversable(true);
-        Tooltip help = new Tooltip();
-        help.textProperty().bind(i18n.text("gallery.clickHint"));
-        help.setShowDelay(Duration.seconds(1.2));
-        Tooltip.install(grid, help);
         return grid;
     }
 
@@ -205,7 +208,9 @@ public final class GalleryView {
                 gallery.filters().activeCount(), gallery.filters().favouritesOnlyProperty(),
                 gallery.filters().searchProperty()));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
+        CreatePanel.flowing(hint).setMaxHeight(Double.MAX_VALUE);
+        hint.setAlignment(Pos.CENTER);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         hint.setPadding(new Insets(16));
         hint.visibleProperty().bind(gallery.empty().and(gallery.loadingProperty().not()));
         hint.setMouseTransparent(true);

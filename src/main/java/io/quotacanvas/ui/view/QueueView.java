@@ -95,7 +95,7 @@ final class QueueView {
         Label figures = new Label();
         figures.setId("queue-status-" + run.number());
         figures.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        figures.setWrapText(true);
+        CreatePanel.flowing(figures);
         figures.textProperty().bind(i18n.text(() -> i18n.get("queue.row", run.finishedProperty().get(), run.total(),
                         run.failedProperty().get(), i18n.get("queue.state." + run.state().name().toLowerCase(java.util.Locale.ROOT))),
                 run.finishedProperty(), run.failedProperty(), run.stateProperty()));
