@@ -63,6 +63,12 @@ public final class FakeStudio implements StudioServices {
     public volatile java.time.Duration latency = java.time.Duration.ZERO;
     public volatile CountDownLatch hold;
     public volatile Map<ProviderId, ProviderStatus> statuses = Map.of();
+    /// Hugging Face with its public Spaces (no token) joins the providers: what a new user has.
+    public volatile boolean publicSpaces;
+    /// No provider has a token.
+    public volatile boolean noTokens;
+    /// Images whose seed is here fail (as `provider_error`).
+    public final java.util.Set<Long> failSeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeStudio(Path root) {
         this.root = root;
@@ -103,9 +109,14 @@ public final class FakeStudio implements StudioServices {
 
     @Override
     public List<ProviderInfo> providers() {
-        return List.of(new ProviderInfo(ProviderId.GITEE, true, List.of("z-image-turbo", "qwen-image"), 2),
-                new ProviderInfo(ProviderId.A4F, true, List.of("z-image-turbo", "flux-1-schnell"), 1),
-                new ProviderInfo(ProviderId.MODELSCOPE, false, List.of("z-image-turbo"), 0));
+        List<ProviderInfo> all = new ArrayList<>(List.of(
+                new ProviderInfo(ProviderId.GITEE, true, List.of("z-image-turbo", "qwen-image"), noTokens ? 0 : 2),
+                new ProviderInfo(ProviderId.A4F, true, List.of("z-image-turbo", "flux-1-schnell"), noTokens ? 0 : 1),
+                new ProviderInfo(ProviderId.MODELSCOPE, false, List.of("z-image-turbo"), 0)));
+        if (publicSpaces) {
+            all.add(new ProviderInfo(ProviderId.HUGGINGFACE, true, List.of("z-image-turbo", "flux-1-schnell"), 0, true));
+        }
+        return all;
     }
 
     /// The documented default (`prompt.optimize: true`).
@@ -116,6 +127,9 @@ public final class FakeStudio implements StudioServices {
 
     @Override
     public ProviderStatus status(ProviderId provider, Instant now) {
+        if (provider == ProviderId.HUGGINGFACE && !statuses.containsKey(provider)) {
+            return new ProviderStatus(provider, 0, 0, 0, 0, null, new ProviderStatus.Anonymous(true, null));
+        }
         return statuses.getOrDefault(provider, ProviderStatus.unknown(provider,
                 providers().stream().filter(p -> p.id() == provider).findFirst().orElseThrow().tokenCount()));
     }
@@ -128,7 +142,7 @@ public final class FakeStudio implements StudioServices {
             if (p.enabled()) {
                 for (String m : p.models()) {
                     int ready = p.id() == ProviderId.GITEE || m.equals("flux-1-schnell") ? p.tokenCount() : 0;
-                    out.add(new ModelReadiness(p.id(), m, ready, false));
+                    out.add(new ModelReadiness(p.id(), m, ready, p.anonymous() && m.equals("z-image-turbo")));
                 }
             }
         }
@@ -174,20 +188,22 @@ public final class FakeStudio implements StudioServices {
     }
 
     private ImageResult one(ImageRequest request, int i, EngineListener listener, CallScope scope) {
-        ProviderId p = ProviderId.GITEE;
+        ProviderId p = request.provider() != null ? request.provider() : ProviderId.GITEE;
+        String first = p.labelPrefix() + "#1 …0001";
+        String second = p.labelPrefix() + "#2 …0002";
         long seed = request.seed() == null ? 77 + i : request.seed() + i;
         listener.onEvent(new EngineEvent.ImageStarted(i, seed));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001"));
-        AttemptRecord quota = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001", AttemptOutcome.QUOTA_EXHAUSTED,
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), first));
+        AttemptRecord quota = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), first, AttemptOutcome.QUOTA_EXHAUSTED,
                 429, "quota used up", 30, NOW.plusSeconds(3600));
         listener.onEvent(new EngineEvent.AttemptFinished(i, quota));
-        listener.onEvent(new EngineEvent.TokenCooled(i, p, "gitee#1 …0001", NOW.plusSeconds(3600), null));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002"));
+        listener.onEvent(new EngineEvent.TokenCooled(i, p, first, NOW.plusSeconds(3600), null));
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), second));
         awaitRelease(scope);
         pause();
-        if (scope.isCancelled() || failAll || failModels.contains(request.model())) {
+        if (scope.isCancelled() || failAll || failModels.contains(request.model()) || failSeeds.contains(seed)) {
             boolean cancelled = scope.isCancelled();
-            AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+            AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), second,
                     cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.PROVIDER_ERROR, 0,
                     "it failed", 5, null);
             listener.onEvent(new EngineEvent.AttemptFinished(i, fail));
@@ -196,7 +212,7 @@ public final class FakeStudio implements StudioServices {
             listener.onEvent(new EngineEvent.ImageFinished(i, f));
             return f;
         }
-        AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+        AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), second,
                 AttemptOutcome.SUCCESS, 200, null, 40, null);
         listener.onEvent(new EngineEvent.AttemptFinished(i, ok));
         StoredImage stored = image(request.prompt(), p, seed, NOW);

@@ -41,6 +41,11 @@ public final class BulkExport {
     }
 
     private int toFolder(List<StoredImage> images, Path folder, IntConsumer progress) throws LibraryException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LibraryException("Could not create the folder " + folder + ": " + e.getMessage(), e);
+        }
         int done = 0;
         for (StoredImage image : images) {
             store.exportCopy(image, folder.resolve(image.id() + ".png"));
