@@ -85,11 +85,16 @@ public final class FakeStudio implements StudioServices {
     }
 
     public StoredImage image(String prompt, ProviderId provider, long seed, Instant at) {
+        return image(prompt, provider, seed, at, 90);
+    }
+
+    /// `green` tints the picture (a comparison's models each get their own).
+    private StoredImage image(String prompt, ProviderId provider, long seed, Instant at, int green) {
         String id = "img-%05d".formatted(ids.incrementAndGet());
         Path file = root.resolve(id + ".png");
         try {
             Files.createDirectories(root);
-            Files.write(file, TestImages.image(64, 48, "png", new Color(40 + (int) (seed % 200), 90, 200)));
+            Files.write(file, TestImages.image(64, 48, "png", new Color(40 + (int) (seed % 200), green, 200)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,7 +220,8 @@ public final class FakeStudio implements StudioServices {
         AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), second,
                 AttemptOutcome.SUCCESS, 200, null, 40, null);
         listener.onEvent(new EngineEvent.AttemptFinished(i, ok));
-        StoredImage stored = image(request.prompt(), p, seed, NOW);
+        StoredImage stored = image(request.prompt(), p, seed, NOW,
+                Math.floorMod((p.wireName() + request.model()).hashCode(), 200) + 30);
         stored = new StoredImage(stored.id(), stored.path(), new ImageMetadata(request.prompt(), request.prompt(), p,
                 request.model(), request.model(), seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
                 List.of(quota, ok)), false);

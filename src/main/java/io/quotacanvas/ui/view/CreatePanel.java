@@ -230,7 +230,9 @@ public final class CreatePanel {
         HBox.setHgrow(seed, Priority.ALWAYS);
         grid.addRow(0, label("create.seed"), seedRow);
         grid.addRow(1, label("create.steps"), field("steps", form.stepsProperty(), form.stepsHint()));
-        grid.addRow(2, label("create.guidance"), field("guidance", form.guidanceProperty(), form.guidanceHint()));
+        var guidanceHint = form.guidanceHint();
+        grid.addRow(2, label("create.guidance"), field("guidance", form.guidanceProperty(), i18n.text(
+                () -> guidanceHint.get().isEmpty() ? i18n.get("create.guidanceNone") : guidanceHint.get(), guidanceHint)));
         Label hintNote = new Label();
         hintNote.textProperty().bind(i18n.text("create.defaultsHint"));
         hintNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
