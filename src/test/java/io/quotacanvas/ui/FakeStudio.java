@@ -67,6 +67,8 @@ public final class FakeStudio implements StudioServices {
     public volatile boolean publicSpaces;
     /// No provider has a token.
     public volatile boolean noTokens;
+    /// Requested model -> the model that really makes the image (the engine's fallback to another model).
+    public final Map<String, String> madeBy = new ConcurrentHashMap<>();
     /// Images whose seed is here fail (as `provider_error`).
     public final java.util.Set<Long> failSeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -94,7 +96,9 @@ public final class FakeStudio implements StudioServices {
         Path file = root.resolve(id + ".png");
         try {
             Files.createDirectories(root);
-            Files.write(file, TestImages.image(64, 48, "png", new Color(40 + (int) (seed % 200), green, 200)));
+            // a hue per seed (and per model, for comparisons): screenshots show which image is which
+            Color colour = Color.getHSBColor(((seed * 7 + green) % 24) / 24f, 0.5f, 0.85f);
+            Files.write(file, TestImages.image(64, 48, "png", colour));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -222,8 +226,9 @@ public final class FakeStudio implements StudioServices {
         listener.onEvent(new EngineEvent.AttemptFinished(i, ok));
         StoredImage stored = image(request.prompt(), p, seed, NOW,
                 Math.floorMod((p.wireName() + request.model()).hashCode(), 200) + 30);
+        String model = madeBy.getOrDefault(request.model(), request.model());
         stored = new StoredImage(stored.id(), stored.path(), new ImageMetadata(request.prompt(), request.prompt(), p,
-                request.model(), request.model(), seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
+                model, model, seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
                 List.of(quota, ok)), false);
         store.add(stored);
         ImageResult.Generated g = new ImageResult.Generated(i, stored.id(), stored.path().toUri().toString(), p,

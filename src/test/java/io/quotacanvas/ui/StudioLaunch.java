@@ -36,6 +36,45 @@ public final class StudioLaunch {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /// A primary click on `node` with Shift and/or Ctrl held, delivered as the window would deliver it. (The
+    /// headless platform's robot doesn't put held keys on mouse events, so TestFX's press + click can't.)
+    public static void clickWith(org.testfx.api.FxRobot robot, Node node, boolean shift, boolean ctrl) {
+        robot.interact(() -> {
+            var b = node.localToScene(node.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            var p = node.localToScreen(node.getBoundsInLocal());
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_CLICKED, x, y, p.getCenterX(), p.getCenterY(),
+                    javafx.scene.input.MouseButton.PRIMARY, 1, shift, ctrl, false, false, true, false, false, true,
+                    false, true, null));
+        });
+    }
+
+    /// A key typed with Ctrl (or Cmd) held, delivered to the focused node as the window would.
+    public static void typeWithShortcut(org.testfx.api.FxRobot robot, Node target, javafx.scene.input.KeyCode key) {
+        robot.interact(() -> javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", key, false, true, false, false)));
+    }
+
+    /// Waits until every stored image on screen shows its thumbnail (made one at a time in the background).
+    public static void awaitThumbnails(org.testfx.api.FxRobot robot) throws Exception {
+        await(() -> robot.lookup(".tile").queryAll().stream().filter(StudioLaunch::shownTile).allMatch(n -> {
+            var tile = (io.quotacanvas.ui.control.TileCell) n;
+            return !(tile.getItem() != null && tile.getItem().now() instanceof io.quotacanvas.ui.viewmodel.Tile.Stored)
+                    || tile.lookupAll(".image-view").stream().anyMatch(v -> ((javafx.scene.image.ImageView) v).getImage() != null);
+        }));
+    }
+
+    private static boolean shownTile(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     /// Every shown label, button, check box… under `root` whose text is drawn shortened ("L…"), as
     /// `text -> shown`.
     public static List<String> cutLabels(Node root) {

@@ -81,7 +81,7 @@ class StudioWindowTest {
         await(() -> chain.getItems().size() == 2);
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.getItems().stream().map(ChainRow::tokenLabel).toList());
         assertEquals("quota_exhausted", chain.getItems().getFirst().outcome());
-        await(() -> thumbnailsShown(robot));
+        StudioLaunch.awaitThumbnails(robot);
         Screenshots.save(stage.getScene(), "main-window");
     }
 

@@ -34,6 +34,10 @@ public final class ChainCell extends ListCell<ChainRow> {
         icon.setMinWidth(20);
         icon.setAlignment(Pos.TOP_CENTER);
         route.getStyleClass().add("chain-route");
+        // a comparison cell is narrow: the route wraps rather than hide the token label
+        route.setWrapText(true);
+        route.prefWidthProperty().bind(widthProperty().subtract(40));
+        route.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         detail.setWrapText(true);
         // a wrapping label needs a width to wrap at: the cell's, less the icon column

@@ -68,7 +68,8 @@ public final class TileCell extends GridCell<Tile> {
             if (e.getClickCount() == 2) {
                 open.accept(getItem());
             } else {
-                gallery.click(getIndex(), e.isShiftDown(), e.isShortcutDown());
+                // Cmd on macOS, Ctrl elsewhere (some platforms report only one of the two)
+                gallery.click(getIndex(), e.isShiftDown(), e.isShortcutDown() || e.isControlDown());
             }
         });
         // weak: the grid throws cells away and makes new ones, and the gallery outlives them all
@@ -114,13 +115,20 @@ public final class TileCell extends GridCell<Tile> {
         setUserData(tile.key());
         if (tile.equals(rendered) && getGraphic() != null) {
             getGraphic().setVisible(!(tile instanceof Tile.Pending));
+            if (tile instanceof Tile.Stored s) {
+                // emptied in between (the grid does that on every change): want the thumbnail again
+                wanted = s.image().id();
+                if (image.getImage() == null) {
+                    loadThumbnail(s);
+                }
+            }
             return;
         }
         rendered = tile;
         switch (tile) {
             case Tile.Stored s -> showStored(s);
             case Tile.Running r -> showLive(r.step().isEmpty() ? i18n.get("tile.queued") : r.step(), spinner(), false);
-            case Tile.Failed f -> showLive(f.errorType() + "\n" + (f.message() == null ? "" : f.message()),
+            case Tile.Failed f -> showLive(outcome(f.errorType()) + "\n" + (f.message() == null ? "" : f.message()),
                     OutcomeIcons.forOutcome(f.errorType()), true);
             case Tile.Pending p -> showPending();
             case Tile.Live l -> throw new IllegalStateException("a live tile's state is never live");
@@ -128,20 +136,34 @@ public final class TileCell extends GridCell<Tile> {
         markSelected();
     }
 
+    /// "provider error" for `provider_error`; a class without a translation reads as it is.
+    private String outcome(String errorType) {
+        String key = "outcome." + errorType;
+        String text = i18n.get(key);
+        return text.equals(key) ? errorType : text;
+    }
+
     private void showStored(Tile.Stored s) {
         String id = s.image().id();
         wanted = id;
         showStar(s.image().favourite());
         show(picture);
+        image.setImage(null);
+        loadThumbnail(s);
+    }
+
+    private void loadThumbnail(Tile.Stored s) {
+        String id = s.image().id();
         var hit = thumbnails.cached(id);
-        image.setImage(hit);
-        if (hit == null) {
-            thumbnails.request(s.image(), () -> id.equals(wanted), thumb -> {
-                if (id.equals(wanted)) {
-                    image.setImage(thumb);
-                }
-            });
+        if (hit != null) {
+            image.setImage(hit);
+            return;
         }
+        thumbnails.request(s.image(), () -> id.equals(wanted), thumb -> {
+            if (id.equals(wanted)) {
+                image.setImage(thumb);
+            }
+        });
     }
 
     private void showPending() {

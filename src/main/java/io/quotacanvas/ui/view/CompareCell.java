@@ -33,6 +33,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /// place), how long it took, Keep (favourite) and Rerun, and its fallback chain.
 final class CompareCell {
     static final double PICTURE = 220;
+    static final double WIDTH = 286;
 
     private final RunSlot slot;
     private final CompareViewModel compare;
@@ -40,6 +41,7 @@ final class CompareCell {
     private final ZoneId zone;
     private final StackPane picture = new StackPane();
     private final Button keep = new Button();
+    private final Label fallback = new Label();
     // held here, added weakly: a new comparison drops these cells while the run may stay listed
     private final javafx.beans.value.ChangeListener<Tile> onState = (o, a, now) -> render(now);
 
@@ -60,10 +62,16 @@ final class CompareCell {
         picture.getStyleClass().add("compare-picture");
         slot.tile().stateProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onState));
         render(slot.tile().now());
-        VBox box = new VBox(6, name, picture, createFooter(), createChain());
+        fallback.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        fallback.setId("compare-fallback-" + slot.index());
+        CreatePanel.flowing(fallback);
+        fallback.managedProperty().bind(fallback.visibleProperty());
+        fallback.setVisible(false);
+        StackPane centred = new StackPane(picture);
+        VBox box = new VBox(6, name, centred, fallback, createFooter(), createChain());
         box.setPadding(new Insets(8));
-        box.setPrefWidth(PICTURE + 16);
-        box.setMaxWidth(PICTURE + 16);
+        box.setPrefWidth(WIDTH);
+        box.setMaxWidth(WIDTH);
         box.getStyleClass().add("compare-cell");
         box.setId("compare-cell-" + slot.index());
         box.setUserData(this);   // keeps the weak listener's target alive as long as the cell is shown
@@ -79,6 +87,11 @@ final class CompareCell {
                 picture.getChildren().setAll(view);
                 keep.setGraphic(new FontIcon(s.image().favourite() ? MaterialDesignS.STAR : MaterialDesignS.STAR_OUTLINE));
                 keep.pseudoClassStateChanged(Styles.STATE_ACCENT, s.image().favourite());
+                // the engine may fall back to another model of the provider: a comparison must say so
+                String made = s.image().metadata().model();
+                boolean other = made != null && !made.equals(slot.model());
+                fallback.setText(other ? i18n.get("compare.fallback", made) : "");
+                fallback.setVisible(other);
             }
             case Tile.Running r -> picture.getChildren().setAll(message(new BusyIndicator(36),
                     r.step().isEmpty() ? i18n.get("tile.queued") : r.step(), null));
@@ -87,6 +100,9 @@ final class CompareCell {
             default -> { }
         }
         keep.setDisable(!(state instanceof Tile.Stored));
+        if (!(state instanceof Tile.Stored)) {
+            fallback.setVisible(false);
+        }
     }
 
     private String label(String errorType) {
@@ -143,7 +159,7 @@ final class CompareCell {
     private Node createChain() {
         ListView<ChainRow> list = new ListView<>(slot.chain());
         list.setId("compare-chain-" + slot.index());
-        list.setPrefHeight(96);
+        list.setPrefHeight(124);
         list.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "chain-list");
         list.setCellFactory(l -> new ChainCell(i18n, zone));
         Label empty = new Label();

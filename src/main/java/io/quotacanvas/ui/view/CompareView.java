@@ -75,10 +75,9 @@ public final class CompareView {
     }
 
     private Node createBar() {
-        Label title = new Label();
+        Label title = CreatePanel.flowing(new Label());
         title.setId("compare-title");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.setMinWidth(0);
         title.textProperty().bind(i18n.text(() -> {
             Run run = compare.runProperty().get();
             return run == null ? i18n.get("compare.title") : i18n.get("compare.titleFor", oneLine(run.prompt()));
@@ -100,8 +99,9 @@ public final class CompareView {
                 compare::showInGallery);
         save.disableProperty().bind(compare.runProperty().isNull());
         gallery.disableProperty().bind(compare.runProperty().isNull());
-        HBox bar = new HBox(8, title, progress, grow, cancel, save, gallery);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, progress, grow, cancel, save, gallery);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox bar = new javafx.scene.layout.VBox(4, title, actions);
         bar.setPadding(new Insets(8, 10, 0, 10));
         return bar;
     }

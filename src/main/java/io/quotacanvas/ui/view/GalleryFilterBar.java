@@ -8,6 +8,7 @@ import io.quotacanvas.ui.I18n;
 import io.quotacanvas.ui.service.ProviderInfo;
 import io.quotacanvas.ui.viewmodel.CreateViewModel;
 import io.quotacanvas.ui.viewmodel.GalleryFilters;
+import io.quotacanvas.ui.viewmodel.RunNames;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.FXCollections;
@@ -154,7 +155,10 @@ final class GalleryFilterBar {
         Label text = new Label();
         text.setId("run-filter");
         text.textProperty().bind(i18n.text(() -> filters.runProperty().get() == null ? ""
-                : i18n.get("gallery.run", filters.runProperty().get()), filters.runProperty()));
+                : RunNames.describe(filters.runProperty().get(), i18n, java.time.ZoneId.systemDefault()),
+                filters.runProperty()));
+        text.setTooltip(new Tooltip());
+        text.getTooltip().textProperty().bind(filters.runProperty());
         text.setMinWidth(Region.USE_PREF_SIZE);
         Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         close.setId("run-filter-clear");

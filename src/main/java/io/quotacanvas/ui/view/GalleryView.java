@@ -93,7 +93,7 @@ public final class GalleryView {
         if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
             return;
         }
-        if (e.getCode() == KeyCode.A && e.isShortcutDown()) {
+        if (e.getCode() == KeyCode.A && (e.isShortcutDown() || e.isControlDown())) {
             gallery.selectAll();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();

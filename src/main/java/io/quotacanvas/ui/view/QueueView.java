@@ -96,7 +96,7 @@ final class QueueView {
         figures.setId("queue-status-" + run.number());
         figures.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         CreatePanel.flowing(figures);
-        figures.textProperty().bind(i18n.text(() -> i18n.get("queue.row", run.finishedProperty().get(), run.total(),
+        figures.textProperty().bind(i18n.text(() -> i18n.get("queue.row", run.finishedProperty().get() - run.failedProperty().get(), run.total(),
                         run.failedProperty().get(), i18n.get("queue.state." + run.state().name().toLowerCase(java.util.Locale.ROOT))),
                 run.finishedProperty(), run.failedProperty(), run.stateProperty()));
         VBox row = new VBox(2, top, bar, figures);
