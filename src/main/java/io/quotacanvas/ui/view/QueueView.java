@@ -2,6 +2,7 @@ package io.quotacanvas.ui.view;
 
 import atlantafx.base.theme.Styles;
 import io.quotacanvas.ui.I18n;
+import io.quotacanvas.ui.control.ThinProgress;
 import io.quotacanvas.ui.viewmodel.GenerationViewModel;
 import io.quotacanvas.ui.viewmodel.Run;
 import io.quotacanvas.ui.viewmodel.RunQueue;
@@ -10,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -88,10 +88,7 @@ final class QueueView {
         cancel.managedProperty().bind(cancel.visibleProperty());
         HBox top = new HBox(6, kind, prompt, retry, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
-        ProgressBar bar = new ProgressBar();
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.getStyleClass().add(Styles.SMALL);
-        bar.progressProperty().bind(run.finishedProperty().divide((double) Math.max(1, run.total())));
+        ThinProgress bar = new ThinProgress(run.finishedProperty().divide((double) Math.max(1, run.total())));
         Label figures = new Label();
         figures.setId("queue-status-" + run.number());
         figures.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

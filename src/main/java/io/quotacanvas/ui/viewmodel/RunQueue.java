@@ -56,8 +56,10 @@ public final class RunQueue {
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Run> readOnlyRuns = FXCollections.unmodifiableObservableList(runs);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    // counts runs ending, so that "clear finished" follows them without the list itself changing
+    private final javafx.beans.property.ReadOnlyIntegerWrapper ended = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final BooleanBinding hasFinished = Bindings.createBooleanBinding(
-            () -> runs.stream().anyMatch(r -> !r.active()), runs);
+            () -> runs.stream().anyMatch(r -> !r.active()), runs, ended);
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Runnable> whenIdle = new ArrayList<>();
     private long nextNumber = 1;
@@ -231,11 +233,7 @@ public final class RunQueue {
             whenIdle.clear();
             waiting.forEach(Runnable::run);
         }
-        // a run's activity is part of what the list shows (clear finished): tell its observers
-        int at = runs.indexOf(run);
-        if (at >= 0) {
-            runs.set(at, run);
-        }
+        ended.set(ended.get() + 1);
     }
 
     private String newRunId(String kind) {
