@@ -101,5 +101,15 @@ class CompareWindowTest {
         assertTrue(robot.lookup("#run-filter").queryAs(Labeled.class).getText().startsWith("Comparison of "));
         StudioLaunch.awaitThumbnails(robot);
         Screenshots.save(stage.getScene(), "compare-in-gallery");
+
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(1);
+            vm().settings().languageProperty().set(java.util.Locale.SIMPLIFIED_CHINESE);
+            vm().settings().apply();
+        });
+        await(() -> "保留".equals(robot.lookup("#compare-keep-0").queryAs(Labeled.class).getText()));
+        assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup("#compare-view").query()));
+        assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup(".create-panel").query()));
+        Screenshots.save(stage.getScene(), "compare-zh");
     }
 }

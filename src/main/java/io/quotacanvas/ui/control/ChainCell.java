@@ -47,7 +47,11 @@ public final class ChainCell extends ListCell<ChainRow> {
         box = new HBox(6, icon, lines);
         box.setAlignment(Pos.TOP_LEFT);
         setPrefWidth(0);
+        // weak: lists make and drop cells; the language outlives them
+        i18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
+
+    private final javafx.beans.InvalidationListener relabel = o -> updateItem(getItem(), isEmpty());
 
     @Override
     protected void updateItem(ChainRow row, boolean empty) {

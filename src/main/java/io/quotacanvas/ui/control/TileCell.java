@@ -75,7 +75,16 @@ public final class TileCell extends GridCell<Tile> {
         // weak: the grid throws cells away and makes new ones, and the gallery outlives them all
         gallery.selectedProperty().addListener(new WeakInvalidationListener(onSelection));
         gallery.selection().revisionProperty().addListener(new WeakInvalidationListener(onSelection));
+        i18n.localeProperty().addListener(new WeakInvalidationListener(onLocale));
     }
+
+    // a running or failed tile's words follow the language (a stored image's tile has none)
+    private final InvalidationListener onLocale = o -> {
+        if (getItem() != null && !(rendered instanceof Tile.Stored) && !(rendered instanceof Tile.Pending)) {
+            rendered = null;
+            render(getItem().now());
+        }
+    };
 
     @Override
     protected void updateItem(Tile tile, boolean empty) {

@@ -90,11 +90,14 @@ final class CompareCell {
                 // the engine may fall back to another model of the provider: a comparison must say so
                 String made = s.image().metadata().model();
                 boolean other = made != null && !made.equals(slot.model());
-                fallback.setText(other ? i18n.get("compare.fallback", made) : "");
+                fallback.textProperty().unbind();
+                if (other) {
+                    fallback.textProperty().bind(i18n.text("compare.fallback", made));
+                }
                 fallback.setVisible(other);
             }
             case Tile.Running r -> picture.getChildren().setAll(message(new BusyIndicator(36),
-                    r.step().isEmpty() ? i18n.get("tile.queued") : r.step(), null));
+                    r.step().isEmpty() ? i18n.get("tile.queued") : r.step(), null));   // fleeting: not relabelled
             case Tile.Failed f -> picture.getChildren().setAll(message(OutcomeIcons.forOutcome(f.errorType()),
                     label(f.errorType()), f.message()));
             default -> { }

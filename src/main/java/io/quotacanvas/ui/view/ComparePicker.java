@@ -87,6 +87,7 @@ final class ComparePicker {
                 bound = null;
             }
             if (empty || item == null) {
+                readiness.textProperty().unbind();
                 setGraphic(null);
                 return;
             }
@@ -95,8 +96,8 @@ final class ComparePicker {
             box.setText(item.provider().wireName() + " · " + item.model());
             box.selectedProperty().bindBidirectional(item.chosenProperty());
             var r = item.readiness();
-            readiness.setText(r.readyTokens() > 0 ? i18n.get("compare.readyTokens", r.readyTokens())
-                    : r.anonymousReady() ? i18n.get("compare.readyAnonymous") : i18n.get("compare.notReady"));
+            readiness.textProperty().bind(r.readyTokens() > 0 ? i18n.text("compare.readyTokens", r.readyTokens())
+                    : i18n.text(r.anonymousReady() ? "compare.readyAnonymous" : "compare.notReady"));
             pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unready"), !item.ready());
             setGraphic(content);
         }
