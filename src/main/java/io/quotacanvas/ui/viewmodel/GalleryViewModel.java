@@ -46,6 +46,7 @@ public final class GalleryViewModel {
     private final GalleryTiles tiles = new GalleryTiles(PAGE, MAX_PAGES);
     private final ObservableList<Tile> readOnlyTiles = tiles;
     private final GallerySelection selection = new GallerySelection();
+    private final GallerySelector selector;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Tile> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -63,6 +64,8 @@ public final class GalleryViewModel {
         this.clock = clock;
         this.errors = errors;
         this.filters = new GalleryFilters(zone);
+        this.selector = new GallerySelector(selection, tiles, store, tasks, errors, () -> query, () -> generation,
+                this::storedImages);
         InvalidationListener reload = o -> reload();
         for (var p : filters.all()) {
             p.addListener(reload);
@@ -232,78 +235,18 @@ public final class GalleryViewModel {
             return;
         }
         Tile tile = tiles.get(index);
-        if (!(tile.now() instanceof Tile.Stored s)) {
+        if (tile.now() instanceof Tile.Stored) {
+            selected.set(tile);
+            selector.click(index, range, toggle);
+        } else {
             select(tile);
             selection.anchorAt(index);
-            return;
-        }
-        selected.set(tile);
-        if (range && selection.anchor() >= 0) {
-            selectRange(selection.anchor(), index, toggle);
-            return;
-        }
-        if (toggle) {
-            selection.toggle(s.image().id());
-        } else {
-            selection.set(List.of(s.image().id()));
-        }
-        selection.anchorAt(index);
-    }
-
-    private void selectRange(int from, int to, boolean add) {
-        int lo = Math.min(from, to);
-        int hi = Math.max(from, to);
-        List<String> ids = new ArrayList<>();
-        boolean complete = true;
-        for (int i = lo; i <= hi; i++) {
-            Tile t = tiles.get(i);
-            if (t.now() instanceof Tile.Stored st) {
-                ids.add(st.image().id());
-            } else if (t instanceof Tile.Pending) {
-                complete = false;
-            }
-        }
-        if (complete) {
-            applyRange(ids, add);
-            return;
-        }
-        int start = Math.max(lo - tiles.liveCount(), 0);
-        LibraryQuery q = query.withPage(start, hi - tiles.liveCount() - start + 1);
-        long gen = generation;
-        List<String> live = ids.stream().filter(id -> tiles.indexOf(id).map(i -> i < tiles.liveCount()).orElse(false))
-                .toList();
-        tasks.submit("gallery-range", () -> store.ids(q), found -> {
-            if (gen == generation) {
-                List<String> all = new ArrayList<>(live);
-                all.addAll(found);
-                applyRange(all, add);
-            }
-        }, errors);
-    }
-
-    private void applyRange(List<String> ids, boolean add) {
-        if (add) {
-            selection.addAll(ids);
-        } else {
-            selection.set(ids);
         }
     }
 
     /// Selects every image of the listing (ids only are read, however large it is).
     public void selectAll() {
-        if (query == null) {
-            return;
-        }
-        long gen = generation;
-        LibraryQuery q = query.withPage(0, 0);
-        List<String> live = storedLiveIds();
-        tasks.submit("gallery-all", () -> store.ids(q), found -> {
-            if (gen == generation) {
-                List<String> all = new ArrayList<>(live);
-                all.addAll(found);
-                selection.set(all);
-            }
-        }, errors);
+        selector.selectAll();
     }
 
     public void clearSelection() {
@@ -312,20 +255,7 @@ public final class GalleryViewModel {
 
     /// The selected images, looked up in memory or in the library, in selection order, then `then`.
     public void selectedImages(Consumer<List<StoredImage>> then) {
-        Set<String> ids = selection.ids();
-        Map<String, StoredImage> known = new HashMap<>();
-        storedImages().forEach(i -> known.put(i.id(), i));
-        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
-        tasks.submit("gallery-selected", () -> missing.isEmpty() ? List.<StoredImage>of() : store.find(missing),
-                found -> {
-                    found.forEach(i -> known.put(i.id(), i));
-                    then.accept(ids.stream().map(known::get).filter(java.util.Objects::nonNull).toList());
-                }, errors);
-    }
-
-    private List<String> storedLiveIds() {
-        return tiles.live().stream().filter(t -> t.now() instanceof Tile.Stored)
-                .map(t -> ((Tile.Stored) t.now()).image().id()).toList();
+        selector.selectedImages(then);
     }
 
     // ---- favourites

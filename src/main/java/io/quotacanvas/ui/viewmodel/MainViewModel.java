@@ -10,6 +10,7 @@ import io.quotacanvas.ui.service.StudioServices;
 import io.quotacanvas.ui.service.BulkExport;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -133,19 +134,19 @@ public final class MainViewModel {
         }
     }
 
-    /// Exports the selected images (PNG with their settings, and a text file each) to a folder or a zip.
+    /// Exports the selected images (PNG with their settings, and a text file each) to a folder or a zip; the
+    /// images are read from the library a chunk at a time, however many are selected.
     public void exportSelected(Path target) {
-        if (target == null || gallery.selection().size() == 0) {
+        List<String> ids = List.copyOf(gallery.selection().ids());
+        if (target == null || ids.isEmpty()) {
             return;
         }
-        gallery.selectedImages(images -> {
-            notice.set(i18n.get("notice.exporting", images.size()));
-            tasks.submit("export", () -> new BulkExport(services.images()).export(images, target, n -> {
-                if (n % 50 == 0) {
-                    tasks.onUi(() -> notice.set(i18n.get("notice.exportingProgress", n, images.size())));
-                }
-            }), n -> notice.set(i18n.get("notice.exported", n, target.toString())), this::failed);
-        });
+        notice.set(i18n.get("notice.exporting", ids.size()));
+        tasks.submit("export", () -> new BulkExport(services.images()).exportIds(ids, target, n -> {
+            if (n % 50 == 0) {
+                tasks.onUi(() -> notice.set(i18n.get("notice.exportingProgress", n, ids.size())));
+            }
+        }), n -> notice.set(i18n.get("notice.exported", n, target.toString())), this::failed);
     }
 
     /// A file dropped on the window: its embedded settings fill the create panel.
