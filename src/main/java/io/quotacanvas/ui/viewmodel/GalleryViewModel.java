@@ -57,6 +57,7 @@ public final class GalleryViewModel {
     private LibraryQuery query;
     private Instant snapshot;
     private long generation;
+    private boolean reloadPending;
 
     public GalleryViewModel(ImageStore store, TaskService tasks, Clock clock, ZoneId zone, Consumer<Throwable> errors) {
         this.store = store;
@@ -66,7 +67,16 @@ public final class GalleryViewModel {
         this.filters = new GalleryFilters(zone);
         this.selector = new GallerySelector(selection, tiles, store, tasks, errors, () -> query, () -> generation,
                 this::storedImages);
-        InvalidationListener reload = o -> reload();
+        // several filters change at once ("show this run" clears the others): one reload after them all
+        InvalidationListener reload = o -> {
+            if (!reloadPending) {
+                reloadPending = true;
+                tasks.onUi(() -> {
+                    reloadPending = false;
+                    reload();
+                });
+            }
+        };
         for (var p : filters.all()) {
             p.addListener(reload);
         }

@@ -201,6 +201,28 @@ class GalleryViewModelTest {
         assertEquals("a fox", ((Tile.Stored) g.tiles().getFirst()).image().metadata().promptOriginal());
     }
 
+    @Test
+    void severalFiltersChangedAtOnceReadTheLibraryOnce() throws Exception {
+        io.quotacanvas.ui.ManualTaskService tasks = new io.quotacanvas.ui.ManualTaskService();
+        StudioFixture f = new StudioFixture(dir, tasks);
+        f.studio.seed(20);
+        GalleryViewModel g = f.vm.gallery();
+        g.reload();
+        tasks.drainUntil(() -> g.tiles().size() == 20);
+        int before = f.studio.store().listCalls.get();
+
+        g.filters().searchProperty().set("image 1");
+        g.filters().aspectRatioProperty().set("16:9");
+        g.filters().oldestFirstProperty().set(true);
+        tasks.drainUntil(() -> !g.loadingProperty().get() && f.studio.store().listCalls.get() > before);
+        Thread.sleep(100);
+        tasks.drainUntil(() -> true);
+
+        assertEquals(before + 1, f.studio.store().listCalls.get());
+        assertEquals("image 11", ((Tile.Stored) g.tiles().getFirst()).image().metadata().promptOriginal(),
+                "the oldest 16:9 image with \"image 1\" in its prompt");
+    }
+
     private static List<String> keys(GalleryViewModel g) {
         return g.tiles().stream().map(Tile::key).toList();
     }
