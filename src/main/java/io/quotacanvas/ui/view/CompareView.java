@@ -50,6 +50,7 @@ public final class CompareView {
         cells.setId("compare-grid");
         cells.setPadding(new Insets(10));
         compare.cells().addListener((ListChangeListener<RunSlot>) c -> rebuild());
+        rebuild();
         ScrollPane scroll = new ScrollPane(cells);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("compare-scroll");

@@ -56,11 +56,21 @@ final class GalleryFilterBar {
         more.setMinWidth(Region.USE_PREF_SIZE);
         more.textProperty().bind(i18n.text(() -> filters.activeCount().get() == 0 ? i18n.get("gallery.filters")
                 : i18n.get("gallery.filtersActive", filters.activeCount().get()), filters.activeCount()));
-        Node second = createSecondRow();
-        second.visibleProperty().bind(more.selectedProperty().or(filters.activeCount().greaterThan(0)));
-        second.managedProperty().bind(second.visibleProperty());
-        VBox box = new VBox(6, createFirstRow(more), second);
+        VBox box = new VBox(6, createFirstRow(more));
         box.setPadding(new Insets(8));
+        // built on first need: its date pickers and combo boxes cost the window's start for nothing otherwise
+        var wanted = more.selectedProperty().or(filters.activeCount().greaterThan(0));
+        Runnable show = () -> {
+            if (wanted.get() && box.getChildren().size() == 1) {
+                Node second = createSecondRow();
+                second.visibleProperty().bind(wanted);
+                second.managedProperty().bind(second.visibleProperty());
+                box.getChildren().add(second);
+            }
+        };
+        wanted.addListener(o -> show.run());
+        box.setUserData(wanted);   // keeps the binding (and its listener) alive with the bar
+        show.run();
         return box;
     }
 

@@ -72,6 +72,11 @@ public final class ImageCompareView {
                 pane.requestFocus();
             }
         });
+        // built on first use, when two images are already chosen
+        showDifferences();
+        if (vm.showing().get()) {
+            javafx.application.Platform.runLater(pane::requestFocus);
+        }
         return pane;
     }
 
@@ -139,6 +144,7 @@ public final class ImageCompareView {
         view.fitWidthProperty().bind(box.widthProperty().subtract(8));
         view.fitHeightProperty().bind(box.heightProperty().subtract(8));
         image.addListener((o, a, now) -> view.setImage(load(now)));
+        view.setImage(load(image.get()));
         return box;
     }
 
@@ -152,6 +158,8 @@ public final class ImageCompareView {
         }
         vm.rightProperty().addListener((o, a, now) -> under.setImage(load(now)));
         vm.leftProperty().addListener((o, a, now) -> over.setImage(load(now)));
+        under.setImage(load(vm.rightProperty().get()));
+        over.setImage(load(vm.leftProperty().get()));
         StackPane stage = new StackPane(under, over);
         stage.setMinSize(80, 80);
         under.fitWidthProperty().bind(stage.widthProperty().subtract(16));

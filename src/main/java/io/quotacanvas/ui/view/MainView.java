@@ -72,8 +72,13 @@ public final class MainView {
         statusBar = new StatusBar(vm.status(), vm.noticeProperty());
         shell.setBottom(statusBar.build());
         Node detail = new DetailView(vm.detail(), i18n, chooser, confirm, zone).build();
-        Node twoImages = new ImageCompareView(vm.imageCompare(), i18n).build();
-        StackPane root = new StackPane(shell, detail, twoImages);
+        StackPane root = new StackPane(shell, detail);
+        // the two-image view is built the first time it opens: nothing of it is needed at start
+        vm.imageCompare().showing().addListener((o, was, on) -> {
+            if (on && root.lookup("#image-compare") == null) {
+                root.getChildren().add(new ImageCompareView(vm.imageCompare(), i18n).build());
+            }
+        });
         root.setId("studio-root");
         root.getStyleClass().add("studio");
         enableDrop(root);
@@ -155,7 +160,7 @@ public final class MainView {
         compareView = new CompareView(vm.compare(), i18n, zone, chooser);
         Node create = new CreatePanel(vm.create(), vm.generation(), vm.compare(), vm.status(), i18n).build();
         // the first-run panel covers gallery and chain (both empty then) and leaves the create panel usable
-        StackPane work = new StackPane(createTabs(right, compareView.build()),
+        StackPane work = new StackPane(createTabs(right, compareView),
                 new WelcomeView(vm.welcome(), i18n).build());
         main.getItems().setAll(create, work);
         main.setDividerPositions(0.28);
@@ -165,12 +170,18 @@ public final class MainView {
 
     /// Gallery | Comparison. Switching the create panel to compare mode, or starting a comparison, shows the
     /// comparison; showing a run in the gallery shows the gallery.
-    private Node createTabs(Node gallery, Node comparison) {
+    private Node createTabs(Node gallery, CompareView comparison) {
         Tab galleryTab = new Tab(null, gallery);
         galleryTab.setId("tab-gallery");
         galleryTab.textProperty().bind(i18n.text("tab.gallery"));
         galleryTab.setGraphic(new FontIcon(MaterialDesignI.IMAGE_MULTIPLE_OUTLINE));
-        Tab compareTab = new Tab(null, comparison);
+        // the comparison is built the first time its tab shows
+        Tab compareTab = new Tab();
+        compareTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && compareTab.getContent() == null) {
+                compareTab.setContent(comparison.build());
+            }
+        });
         compareTab.setId("tab-compare");
         compareTab.textProperty().bind(i18n.text("tab.compare"));
         compareTab.setGraphic(new FontIcon(MaterialDesignV.VIEW_GRID_OUTLINE));
