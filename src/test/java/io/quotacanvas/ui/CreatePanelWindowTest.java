@@ -87,9 +87,19 @@ class CreatePanelWindowTest {
         assertEquals("huggingface · public Spaces ready",
                 robot.lookup("#status-huggingface").queryAs(Labeled.class).getText());
         ComboBox<?> provider = robot.lookup("#provider").queryComboBox();
-        assertEquals("Auto  ·  public Spaces, no token needed", provider.getButtonCell().getText());
+        assertEquals("Auto  ·  public Spaces (no token)", provider.getButtonCell().getText());
         assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup("#status-bar").query()));
         Screenshots.save(stage.getScene(), "statusbar-new-user");
+    }
+
+    @Test
+    void withTokensAndThePublicSpacesThePickerStillFits(FxRobot robot) throws Exception {
+        studio.noTokens = false;
+        robot.interact(() -> app.viewModel().status().refresh());
+        ComboBox<?> provider = robot.lookup("#provider").queryComboBox();
+        await(() -> provider.getButtonCell().getText().startsWith("Auto  ·  3/3"));
+        assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup(".create-panel").query()));
+        assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup("#status-bar").query()));
     }
 
     @Test

@@ -62,7 +62,16 @@ public final class CreatePanel {
     public Node build() {
         Node single = only(false, new VBox(12, section("create.provider", createProviderPicker()),
                 section("create.model", createModelPicker())));
-        Node pairs = only(true, section("compare.pairs", new ComparePicker(compare, i18n).build()));
+        // the pair picker is built the first time compare mode is chosen
+        VBox pairs = new VBox();
+        Runnable buildPairs = () -> {
+            if (compare.activeProperty().get() && pairs.getChildren().isEmpty()) {
+                pairs.getChildren().add(section("compare.pairs", new ComparePicker(compare, i18n).build()));
+            }
+        };
+        compare.activeProperty().addListener(o -> buildPairs.run());
+        buildPairs.run();
+        only(true, pairs);
         Node count = only(false, section("create.count", createCount()));
         VBox box = new VBox(12, createMode(), section("create.prompt", createPrompt()),
                 section("create.aspect", createChips()), single, pairs, createAdvanced(), count, createButtons(),

@@ -79,10 +79,17 @@ public final class GalleryView {
         pane.setTop(new GalleryFilterBar(gallery.filters(), gallery.totalProperty(), providers, i18n).build());
         // the selection bar floats over the grid: appearing on a click, it must not move the tile under the
         // pointer (the second click of a double click would land on another tile)
-        Node selectionBar = createSelectionBar();
-        StackPane.setAlignment(selectionBar, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(selectionBar, new Insets(0, 12, 12, 12));
-        pane.setCenter(new StackPane(createGrid(), createEmptyHint(), selectionBar));
+        StackPane center = new StackPane(createGrid(), createEmptyHint());
+        pane.setCenter(center);
+        // built at the first selection: the window's start needs none of it
+        gallery.selection().sizeProperty().addListener(o -> {
+            if (gallery.selection().size() > 0 && center.getChildren().size() == 2) {
+                Node selectionBar = createSelectionBar();
+                StackPane.setAlignment(selectionBar, Pos.BOTTOM_CENTER);
+                StackPane.setMargin(selectionBar, new Insets(0, 12, 12, 12));
+                center.getChildren().add(selectionBar);
+            }
+        });
         pane.setBottom(createUndoBar());
         pane.getStyleClass().add("gallery");
         pane.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

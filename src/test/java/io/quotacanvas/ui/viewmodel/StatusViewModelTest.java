@@ -48,7 +48,7 @@ class StatusViewModelTest {
         assertEquals(List.of(ProviderId.HUGGINGFACE), status.statuses().stream().map(ProviderStatus::provider).toList(),
                 "the route a new user really has, and only that");
         assertEquals("huggingface · public Spaces ready", status.summary(ProviderId.HUGGINGFACE).get());
-        assertEquals("public Spaces, no token needed", status.badge(null).get());
+        assertEquals("public Spaces (no token)", status.badge(null).get());
         assertEquals("public Spaces (no token)", status.badge(ProviderId.HUGGINGFACE).get());
 
         studio.statuses = Map.of(ProviderId.HUGGINGFACE, new ProviderStatus(ProviderId.HUGGINGFACE, 0, 0, 0, 0, null,
@@ -68,7 +68,7 @@ class StatusViewModelTest {
         status.refresh();
         assertEquals(List.of(ProviderId.GITEE, ProviderId.A4F, ProviderId.HUGGINGFACE),
                 status.statuses().stream().map(ProviderStatus::provider).toList());
-        assertEquals("3 of 3 tokens ready + public Spaces", status.badge(null).get());
+        assertEquals("3/3 tokens ready + public Spaces", status.badge(null).get());
     }
 
     @Test
