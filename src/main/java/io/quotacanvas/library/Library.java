@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,6 +102,12 @@ public final class Library implements AutoCloseable {
         return index.list(query);
     }
 
+    /// The ids of the images `query` matches, in its order and page, without reading their metadata (for
+    /// selecting a range or everything in a large library).
+    public List<String> ids(LibraryQuery query) throws LibraryException {
+        return index.ids(query);
+    }
+
     /// How many images match `query` (its offset and limit are ignored).
     public int count(LibraryQuery query) throws LibraryException {
         return index.count(query);
@@ -110,9 +118,74 @@ public final class Library implements AutoCloseable {
         return index.find(id);
     }
 
+    /// The indexed images among `ids`, in no particular order (unknown ids are left out).
+    public List<StoredImage> find(Collection<String> ids) throws LibraryException {
+        return ids.isEmpty() ? List.of() : index.findAll(ids);
+    }
+
     /// Marks or unmarks an image as favourite; false if no image has this id.
     public boolean setFavourite(String id, boolean favourite) throws LibraryException {
         return index.setFavourite(id, favourite);
+    }
+
+    /// Marks or unmarks all of `ids` in one step; returns how many changed (unknown ids are ignored).
+    public int setFavourites(Collection<String> ids, boolean favourite) throws LibraryException {
+        return ids.isEmpty() ? 0 : index.setFavourites(ids, favourite);
+    }
+
+    /// Deletes the files and index rows of `ids` (unknown ids are ignored); returns how many were deleted.
+    /// An image whose file cannot be deleted keeps its row; after the others are gone, a [LibraryException]
+    /// says how many were kept and why.
+    public int delete(Collection<String> ids) throws LibraryException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> gone = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        IOException firstFailure = null;
+        for (StoredImage image : index.findAll(ids)) {
+            try {
+                Files.deleteIfExists(image.path());
+                gone.add(image.id());
+            } catch (IOException e) {
+                kept.add(image.id());
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        int deleted = gone.isEmpty() ? 0 : index.deleteAll(gone);
+        if (firstFailure != null) {
+            throw new LibraryException(kept.size() + " of " + (kept.size() + gone.size()) + " images could not be"
+                    + " deleted and stay in the library (" + firstFailure.getMessage() + ").", firstFailure);
+        }
+        return deleted;
+    }
+
+    /// Records that the image belongs to run `runId` (a studio batch or comparison), in its PNG and in the
+    /// index, so the gallery can show the run again; the file is replaced atomically. Returns the updated
+    /// image, or empty if no image has this id.
+    ///
+    /// @throws LibraryException if the file cannot be read or rewritten (the image is unchanged then)
+    public Optional<StoredImage> tagRun(String id, String runId) throws LibraryException {
+        Optional<StoredImage> found = index.find(id);
+        if (found.isEmpty() || Objects.equals(found.get().metadata().runId(), runId)) {
+            return found;
+        }
+        StoredImage image = found.get();
+        ImageMetadata m = image.metadata().withRunId(runId);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(image.path());
+        } catch (IOException e) {
+            throw Failures.io("read the stored image", image.path(), e);
+        }
+        try {
+            AtomicFiles.write(image.path(), PngEncoding.withMetadata(new ImageData(bytes, "png", m.width(), m.height()),
+                    m), AtomicFiles.Option.DURABLE);
+        } catch (IOException e) {
+            throw Failures.io("rewrite", image.path(), e);
+        }
+        index.updateMetadata(id, m);
+        return Optional.of(new StoredImage(id, image.path(), m, image.favourite()));
     }
 
     /// Deletes the image's file and its index row; false if no image has this id. If the file cannot be
@@ -180,7 +253,7 @@ public final class Library implements AutoCloseable {
     private static ImageMetadata withCreatedAt(ImageMetadata m, Instant createdAt) {
         return new ImageMetadata(m.promptOriginal(), m.promptFinal(), m.provider(), m.model(), m.providerModel(),
                 m.seed(), m.steps(), m.guidanceScale(), m.aspectRatio(), m.width(), m.height(), createdAt,
-                m.remoteUrl(), m.attempts());
+                m.remoteUrl(), m.attempts(), m.runId());
     }
 
     /// Writes `data` to `target` atomically and durably (fsync), as every library file is written.

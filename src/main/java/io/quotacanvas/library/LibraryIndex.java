@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import java.util.Set;
 /// from the images even when the index file was lost.
 final class LibraryIndex implements AutoCloseable {
     private static final String COLUMNS = "id, path, created_ms, provider, model, prompt_original, prompt_final,"
-            + " seed, steps, guidance, width, height, aspect, metadata";
+            + " seed, steps, guidance, width, height, aspect, metadata, run_id";
     private static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path root;
@@ -79,12 +80,15 @@ final class LibraryIndex implements AutoCloseable {
             return false;
         }
         try (Statement st = db.createStatement()) {
-            for (String sql : Schema.V1) {
-                st.execute(sql);
+            for (List<String> step : Schema.STEPS.subList(version, Schema.VERSION)) {
+                for (String sql : step) {
+                    st.execute(sql);
+                }
             }
             st.execute("PRAGMA user_version = " + Schema.VERSION);
         }
-        return true;
+        // only a new index is filled from the files; a migrated one keeps its rows (and favourites)
+        return version == 0;
     }
 
     /// Adds an image; an image already indexed under the same id or path is left as it is.
@@ -99,7 +103,7 @@ final class LibraryIndex implements AutoCloseable {
     synchronized List<StoredImage> list(LibraryQuery q) throws LibraryException {
         SearchSql.Clause where = SearchSql.where(q);
         String sql = "SELECT i.id, i.path, i.favourite, i.metadata FROM images i" + where.sql()
-                + " ORDER BY i.created_ms DESC, i.id DESC LIMIT ? OFFSET ?";
+                + SearchSql.order(q) + " LIMIT ? OFFSET ?";
         List<Object> args = new ArrayList<>(where.args());
         args.add(q.limit() > 0 ? q.limit() : -1);
         args.add(Math.max(0, q.offset()));
@@ -111,6 +115,39 @@ final class LibraryIndex implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw Failures.sql("search the library", dbFile, e);
+        }
+    }
+
+    /// The ids of the images `q` matches, in its order and page (no metadata is read).
+    synchronized List<String> ids(LibraryQuery q) throws LibraryException {
+        SearchSql.Clause where = SearchSql.where(q);
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(q.limit() > 0 ? q.limit() : -1);
+        args.add(Math.max(0, q.offset()));
+        try (PreparedStatement ps = prepare("SELECT i.id FROM images i" + where.sql() + SearchSql.order(q)
+                + " LIMIT ? OFFSET ?", args); ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Failures.sql("search the library", dbFile, e);
+        }
+    }
+
+    /// The indexed images among `ids` (any order; unknown ids are left out).
+    synchronized List<StoredImage> findAll(Collection<String> ids) throws LibraryException {
+        try (PreparedStatement ps = prepare("SELECT id, path, favourite, metadata FROM images"
+                + " WHERE id IN (SELECT value FROM json_each(?))", List.of(SearchSql.jsonArray(ids)));
+             ResultSet rs = ps.executeQuery()) {
+            List<StoredImage> out = new ArrayList<>();
+            while (rs.next()) {
+                toStored(rs).ifPresent(out::add);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Failures.sql("look up images", dbFile, e);
         }
     }
 
@@ -142,6 +179,51 @@ final class LibraryIndex implements AutoCloseable {
             });
         } catch (SQLException e) {
             throw Failures.sql("mark image " + id + " as favourite", dbFile, e);
+        }
+    }
+
+    /// Marks or unmarks every image in `ids` in one transaction; returns how many rows changed.
+    synchronized int setFavourites(Collection<String> ids, boolean favourite) throws LibraryException {
+        try {
+            return write(() -> {
+                int changed;
+                try (PreparedStatement ps = prepare("UPDATE images SET favourite = ? WHERE favourite <> ?"
+                        + " AND id IN (SELECT value FROM json_each(?))",
+                        List.of(favourite ? 1 : 0, favourite ? 1 : 0, SearchSql.jsonArray(ids)))) {
+                    changed = ps.executeUpdate();
+                }
+                saveFavourites();
+                return changed;
+            });
+        } catch (SQLException e) {
+            throw Failures.sql("mark " + ids.size() + " images as favourites", dbFile, e);
+        }
+    }
+
+    /// Removes the rows of `ids` in one transaction; returns how many there were.
+    synchronized int deleteAll(Collection<String> ids) throws LibraryException {
+        try {
+            return write(() -> {
+                int deleted;
+                try (PreparedStatement ps = prepare("DELETE FROM images WHERE id IN (SELECT value FROM json_each(?))",
+                        List.of(SearchSql.jsonArray(ids)))) {
+                    deleted = ps.executeUpdate();
+                }
+                saveFavourites();
+                return deleted;
+            });
+        } catch (SQLException e) {
+            throw Failures.sql("remove " + ids.size() + " images from the index", dbFile, e);
+        }
+    }
+
+    /// Replaces an image's metadata (and the run column that mirrors it); false if no image has this id.
+    synchronized boolean updateMetadata(String id, ImageMetadata m) throws LibraryException {
+        try {
+            return write(() -> update("UPDATE images SET run_id = ?, metadata = ? WHERE id = ?", m.runId(),
+                    MetadataCodec.toJson(m), id));
+        } catch (SQLException e) {
+            throw Failures.sql("update image " + id, dbFile, e);
         }
     }
 
@@ -181,7 +263,7 @@ final class LibraryIndex implements AutoCloseable {
 
     private boolean insertRow(IndexEntry e, boolean favourite) throws SQLException {
         ImageMetadata m = e.metadata();
-        String sql = "INSERT INTO images (" + COLUMNS + ", favourite) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        String sql = "INSERT INTO images (" + COLUMNS + ", favourite) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT DO NOTHING";
         List<Object> args = new ArrayList<>(List.of(e.id(), e.relativePath(),
                 m.createdAt() == null ? 0L : m.createdAt().toEpochMilli()));
@@ -190,7 +272,7 @@ final class LibraryIndex implements AutoCloseable {
         args.add(m.promptOriginal() == null ? "" : m.promptOriginal());
         args.add(m.promptFinal() == null ? "" : m.promptFinal());
         args.addAll(java.util.Arrays.asList(m.seed(), m.steps(), m.guidanceScale(), m.width(), m.height(),
-                m.aspectRatio(), MetadataCodec.toJson(m), favourite ? 1 : 0));
+                m.aspectRatio(), MetadataCodec.toJson(m), m.runId(), favourite ? 1 : 0));
         try (PreparedStatement ps = prepare(sql, args)) {
             return ps.executeUpdate() > 0;
         }
@@ -251,7 +333,7 @@ final class LibraryIndex implements AutoCloseable {
     }
 
     private boolean update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, List.of(args))) {
+        try (PreparedStatement ps = prepare(sql, java.util.Arrays.asList(args))) {
             return ps.executeUpdate() > 0;
         }
     }

@@ -101,7 +101,7 @@ final class LibraryScan {
     private static ImageMetadata withSize(ImageMetadata m, int width, int height) {
         return new ImageMetadata(m.promptOriginal(), m.promptFinal(), m.provider(), m.model(), m.providerModel(),
                 m.seed(), m.steps(), m.guidanceScale(), m.aspectRatio(), width, height,
-                m.createdAt() == null ? Instant.EPOCH : m.createdAt(), m.remoteUrl(), m.attempts());
+                m.createdAt() == null ? Instant.EPOCH : m.createdAt(), m.remoteUrl(), m.attempts(), m.runId());
     }
 
     private static Instant modified(Path file) throws IOException {

@@ -54,6 +54,10 @@ final class MetadataCodec {
         n.put("height", m.height());
         n.put("createdAt", instant(m.createdAt()));
         n.put("remoteUrl", m.remoteUrl());
+        if (m.runId() != null) {
+            // optional: images outside any run keep exactly the layout older versions wrote
+            n.put("runId", m.runId());
+        }
         ArrayNode attempts = n.putArray("attempts");
         for (AttemptRecord a : m.attempts() == null ? List.<AttemptRecord>of() : m.attempts()) {
             ObjectNode o = attempts.addObject();
@@ -93,7 +97,7 @@ final class MetadataCodec {
                     text(n, "model"), text(n, "providerModel"), n.path("seed").asLong(UNKNOWN_SEED),
                     n.path("steps").asInt(0), guidance.isNumber() ? guidance.asDouble() : null,
                     text(n, "aspectRatio"), n.path("width").asInt(0), n.path("height").asInt(0),
-                    instant(text(n, "createdAt")), text(n, "remoteUrl"), List.copyOf(attempts)));
+                    instant(text(n, "createdAt")), text(n, "remoteUrl"), List.copyOf(attempts), text(n, "runId")));
         } catch (JacksonException | java.time.format.DateTimeParseException damaged) {
             return Optional.empty();
         }

@@ -2,12 +2,13 @@ package io.quotacanvas.library;
 
 import java.util.List;
 
-/// The index's SQL schema, one list of statements per `user_version` step.
+/// The index's SQL schema, one list of statements per `user_version` step: a new index runs them all, an
+/// older one the steps past its version (rows are kept).
 ///
 /// `images.seq` is an explicit `INTEGER PRIMARY KEY` because the external-content FTS table refers to rowids,
 /// and an implicit rowid may be renumbered by `VACUUM`.
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final List<String> V1 = List.of("""
             CREATE TABLE images (
@@ -51,6 +52,16 @@ final class Schema {
               INSERT INTO images_fts(rowid, prompt_original, prompt_final)
                 VALUES (new.seq, new.prompt_original, new.prompt_final);
             END""");
+
+    /// The run an image belongs to (a studio batch or comparison; null for older rows and CLI images), and an
+    /// index for the gallery's seed filter.
+    static final List<String> V2 = List.of(
+            "ALTER TABLE images ADD COLUMN run_id TEXT",
+            "CREATE INDEX images_run ON images(run_id, created_ms)",
+            "CREATE INDEX images_seed ON images(seed)");
+
+    /// The steps in order: `STEPS.get(v)` takes an index from version `v` to `v + 1`.
+    static final List<List<String>> STEPS = List.of(V1, V2);
 
     private Schema() {
     }

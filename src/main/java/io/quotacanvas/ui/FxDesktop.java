@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /// The real desktop: the system clipboard, the file manager (through [HostServices]), and a native
@@ -78,5 +79,23 @@ public final class FxDesktop implements DesktopPort, FileChooserPort {
                 new FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg"));
         var file = chooser.showSaveDialog(owner);
         return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(javafx.stage.Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(i18n.get("selection.exportFolder"));
+        return Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseZip(javafx.stage.Window owner, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("selection.exportZip"));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ZIP", "*.zip"));
+        var file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(java.io.File::toPath).map(p -> p.toString().toLowerCase(
+                java.util.Locale.ROOT).endsWith(".zip") ? p : p.resolveSibling(p.getFileName() + ".zip"));
     }
 }

@@ -92,7 +92,11 @@ public final class StudioApp extends Application {
                 setup.chooser() != null ? setup.chooser() : fx,
                 setup.confirmations() != null ? setup.confirmations() : Confirmations.dialogs(i18n),
                 ZoneId.systemDefault());
-        Scene scene = new Scene(view.build());
+        // made at the window's size: the split's first layout then places the create panel at its width,
+        // rather than at a share of the content's preferred width (which made it wider than meant)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.build(), Math.min(store.getDouble("window.w", 1280), screen.getWidth()),
+                Math.min(store.getDouble("window.h", 820), screen.getHeight()));
         scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
         primary.setScene(scene);
         primary.titleProperty().bind(i18n.text("app.title"));
@@ -199,7 +203,9 @@ public final class StudioApp extends Application {
             s.setY(Math.min(y, screen.getMaxY() - h));
         }
         s.setMaximized(store.getBoolean("window.maximized", false));
-        view.mainSplit().setDividerPositions(store.getDouble("divider.main", 0.3));
+        // by default the create panel gets the width its labels and pickers need (380 px), not a share that
+        // leaves them cut on a smaller screen
+        view.mainSplit().setDividerPositions(store.getDouble("divider.main", Math.clamp(380 / w, 0.2, 0.4)));
         view.rightSplit().setDividerPositions(store.getDouble("divider.right", 0.68));
     }
 

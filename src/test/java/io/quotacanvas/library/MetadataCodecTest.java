@@ -42,6 +42,17 @@ class MetadataCodecTest {
     }
 
     @Test
+    void aRunIdIsAnOptionalFieldThatOlderJsonSimplyLacks() {
+        ImageMetadata inRun = meta.withRunId("run-20261124-0001");
+        JsonNode json = JsonMapper.builder().build().readTree(MetadataCodec.toJson(inRun));
+
+        assertEquals("run-20261124-0001", json.get("runId").asString());
+        assertEquals(inRun, MetadataCodec.fromJson(MetadataCodec.toJson(inRun)).orElseThrow());
+        assertEquals(null, MetadataCodec.fromJson(MetadataCodec.toJson(meta)).orElseThrow().runId(),
+                "what older versions wrote reads as in no run");
+    }
+
+    @Test
     void parametersLookLikeA1111AndParseBack() {
         String text = MetadataCodec.toParameters(meta);
 

@@ -20,6 +20,8 @@ import io.quotacanvas.pipeline.EngineListener;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.testing.TestImages;
 import io.quotacanvas.ui.service.ImageStore;
+import io.quotacanvas.ui.service.ModelHint;
+import io.quotacanvas.ui.service.ModelReadiness;
 import io.quotacanvas.ui.service.ProviderInfo;
 import io.quotacanvas.ui.service.ProviderStatus;
 import io.quotacanvas.ui.service.StudioServices;
@@ -55,16 +57,27 @@ public final class FakeStudio implements StudioServices {
     private final AtomicInteger ids = new AtomicInteger();
     public final List<ImageRequest> requests = new CopyOnWriteArrayList<>();
     public volatile boolean failAll;
+    /// Models whose images fail (as `provider_error`), the others succeed.
+    public final java.util.Set<String> failModels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /// How long each image "takes" at the provider (images of a batch run in parallel, like the engine's).
     public volatile java.time.Duration latency = java.time.Duration.ZERO;
     public volatile CountDownLatch hold;
     public volatile Map<ProviderId, ProviderStatus> statuses = Map.of();
+    /// Hugging Face with its public Spaces (no token) joins the providers: what a new user has.
+    public volatile boolean publicSpaces;
+    /// No provider has a token.
+    public volatile boolean noTokens;
+    /// Requested model -> the model that really makes the image (the engine's fallback to another model).
+    public final Map<String, String> madeBy = new ConcurrentHashMap<>();
+    /// Images whose seed is here fail (as `provider_error`).
+    public final java.util.Set<Long> failSeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeStudio(Path root) {
         this.root = root;
     }
 
     /// Adds `n` stored images (prompt "image <i>", newest last added), returns them newest first.
+    /// Seeds are `1000 + i`; one in three (seed % 3 == 2) is 1:1, the others 16:9.
     public List<StoredImage> seed(int n) {
         for (int i = 0; i < n; i++) {
             store.add(image("image " + i, i % 2 == 0 ? ProviderId.GITEE : ProviderId.A4F, 1000 + i,
@@ -74,11 +87,18 @@ public final class FakeStudio implements StudioServices {
     }
 
     public StoredImage image(String prompt, ProviderId provider, long seed, Instant at) {
+        return image(prompt, provider, seed, at, 90);
+    }
+
+    /// `green` tints the picture (a comparison's models each get their own).
+    private StoredImage image(String prompt, ProviderId provider, long seed, Instant at, int green) {
         String id = "img-%05d".formatted(ids.incrementAndGet());
         Path file = root.resolve(id + ".png");
         try {
             Files.createDirectories(root);
-            Files.write(file, TestImages.image(64, 48, "png", new Color(40 + (int) (seed % 200), 90, 200)));
+            // a hue per seed (and per model, for comparisons): screenshots show which image is which
+            Color colour = Color.getHSBColor(((seed * 7 + green) % 24) / 24f, 0.5f, 0.85f);
+            Files.write(file, TestImages.image(64, 48, "png", colour));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +108,7 @@ public final class FakeStudio implements StudioServices {
                 new AttemptRecord(AttemptStep.GENERATE, provider, "z-image-turbo", provider.labelPrefix() + "#2 …0002",
                         AttemptOutcome.SUCCESS, 200, null, 800, null));
         ImageMetadata m = new ImageMetadata(prompt, prompt + ", detailed", provider, "z-image-turbo", "Z-Image-Turbo",
-                seed, 9, null, "16:9", 64, 48, at, null, chain);
+                seed, 9, null, seed % 3 == 2 ? "1:1" : "16:9", 64, 48, at, null, chain);
         return new StoredImage(id, file, m, false);
     }
 
@@ -98,9 +118,14 @@ public final class FakeStudio implements StudioServices {
 
     @Override
     public List<ProviderInfo> providers() {
-        return List.of(new ProviderInfo(ProviderId.GITEE, true, List.of("z-image-turbo", "qwen-image"), 2),
-                new ProviderInfo(ProviderId.A4F, true, List.of("z-image-turbo", "flux-1-schnell"), 1),
-                new ProviderInfo(ProviderId.MODELSCOPE, false, List.of("z-image-turbo"), 0));
+        List<ProviderInfo> all = new ArrayList<>(List.of(
+                new ProviderInfo(ProviderId.GITEE, true, List.of("z-image-turbo", "qwen-image"), noTokens ? 0 : 2),
+                new ProviderInfo(ProviderId.A4F, true, List.of("z-image-turbo", "flux-1-schnell"), noTokens ? 0 : 1),
+                new ProviderInfo(ProviderId.MODELSCOPE, false, List.of("z-image-turbo"), 0)));
+        if (publicSpaces) {
+            all.add(new ProviderInfo(ProviderId.HUGGINGFACE, true, List.of("z-image-turbo", "flux-1-schnell"), 0, true));
+        }
+        return all;
     }
 
     /// The documented default (`prompt.optimize: true`).
@@ -111,8 +136,36 @@ public final class FakeStudio implements StudioServices {
 
     @Override
     public ProviderStatus status(ProviderId provider, Instant now) {
+        if (provider == ProviderId.HUGGINGFACE && !statuses.containsKey(provider)) {
+            return new ProviderStatus(provider, 0, 0, 0, 0, null, new ProviderStatus.Anonymous(true, null));
+        }
         return statuses.getOrDefault(provider, ProviderStatus.unknown(provider,
                 providers().stream().filter(p -> p.id() == provider).findFirst().orElseThrow().tokenCount()));
+    }
+
+    /// Every enabled provider's models; gitee's ready, a4f's only for `flux-1-schnell`.
+    @Override
+    public List<ModelReadiness> readiness(Instant now) {
+        List<ModelReadiness> out = new ArrayList<>();
+        for (ProviderInfo p : providers()) {
+            if (p.enabled()) {
+                for (String m : p.models()) {
+                    int ready = p.id() == ProviderId.GITEE || m.equals("flux-1-schnell") ? p.tokenCount() : 0;
+                    out.add(new ModelReadiness(p.id(), m, ready, p.anonymous() && m.equals("z-image-turbo")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /// Gitee sends every model 12 steps and guidance 4.5; Auto and others use the built-in table.
+    @Override
+    public ModelHint hint(ProviderId provider, String model) {
+        if (provider == ProviderId.GITEE) {
+            return new ModelHint(12, 4.5);
+        }
+        var d = io.quotacanvas.pipeline.ModelDefaults.of(model);
+        return new ModelHint(d.steps(), d.guidanceScale());
     }
 
     @Override
@@ -144,20 +197,22 @@ public final class FakeStudio implements StudioServices {
     }
 
     private ImageResult one(ImageRequest request, int i, EngineListener listener, CallScope scope) {
-        ProviderId p = ProviderId.GITEE;
+        ProviderId p = request.provider() != null ? request.provider() : ProviderId.GITEE;
+        String first = p.labelPrefix() + "#1 …0001";
+        String second = p.labelPrefix() + "#2 …0002";
         long seed = request.seed() == null ? 77 + i : request.seed() + i;
         listener.onEvent(new EngineEvent.ImageStarted(i, seed));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001"));
-        AttemptRecord quota = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#1 …0001", AttemptOutcome.QUOTA_EXHAUSTED,
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), first));
+        AttemptRecord quota = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), first, AttemptOutcome.QUOTA_EXHAUSTED,
                 429, "quota used up", 30, NOW.plusSeconds(3600));
         listener.onEvent(new EngineEvent.AttemptFinished(i, quota));
-        listener.onEvent(new EngineEvent.TokenCooled(i, p, "gitee#1 …0001", NOW.plusSeconds(3600), null));
-        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002"));
+        listener.onEvent(new EngineEvent.TokenCooled(i, p, first, NOW.plusSeconds(3600), null));
+        listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), second));
         awaitRelease(scope);
         pause();
-        if (scope.isCancelled() || failAll) {
+        if (scope.isCancelled() || failAll || failModels.contains(request.model()) || failSeeds.contains(seed)) {
             boolean cancelled = scope.isCancelled();
-            AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+            AttemptRecord fail = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), second,
                     cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.PROVIDER_ERROR, 0,
                     "it failed", 5, null);
             listener.onEvent(new EngineEvent.AttemptFinished(i, fail));
@@ -166,12 +221,14 @@ public final class FakeStudio implements StudioServices {
             listener.onEvent(new EngineEvent.ImageFinished(i, f));
             return f;
         }
-        AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), "gitee#2 …0002",
+        AttemptRecord ok = new AttemptRecord(AttemptStep.GENERATE, p, request.model(), second,
                 AttemptOutcome.SUCCESS, 200, null, 40, null);
         listener.onEvent(new EngineEvent.AttemptFinished(i, ok));
-        StoredImage stored = image(request.prompt(), p, seed, NOW);
+        StoredImage stored = image(request.prompt(), p, seed, NOW,
+                Math.floorMod((p.wireName() + request.model()).hashCode(), 200) + 30);
+        String model = madeBy.getOrDefault(request.model(), request.model());
         stored = new StoredImage(stored.id(), stored.path(), new ImageMetadata(request.prompt(), request.prompt(), p,
-                request.model(), request.model(), seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
+                model, model, seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
                 List.of(quota, ok)), false);
         store.add(stored);
         ImageResult.Generated g = new ImageResult.Generated(i, stored.id(), stored.path().toUri().toString(), p,
@@ -244,12 +301,71 @@ public final class FakeStudio implements StudioServices {
         }
 
         private List<StoredImage> matching(LibraryQuery q) {
-            return newestFirst().stream()
+            List<StoredImage> all = newestFirst().stream()
                     .filter(i -> q.text() == null || i.metadata().promptOriginal().toLowerCase(Locale.ROOT)
                             .contains(q.text().toLowerCase(Locale.ROOT)))
                     .filter(i -> !q.favouritesOnly() || i.favourite())
                     .filter(i -> q.provider() == null || i.metadata().provider() == q.provider())
-                    .filter(i -> q.model() == null || q.model().equals(i.metadata().model())).toList();
+                    .filter(i -> q.model() == null || q.model().equals(i.metadata().model()))
+                    .filter(i -> q.from() == null || !i.metadata().createdAt().isBefore(q.from()))
+                    .filter(i -> q.until() == null || i.metadata().createdAt().isBefore(q.until()))
+                    .filter(i -> q.aspectRatio() == null || q.aspectRatio().equals(i.metadata().aspectRatio()))
+                    .filter(i -> q.seed() == null || q.seed() == i.metadata().seed())
+                    .filter(i -> q.runId() == null || q.runId().equals(i.metadata().runId()))
+                    .filter(i -> !q.excludedIds().contains(i.id())).toList();
+            return q.oldestFirst() ? all.reversed() : all;
+        }
+
+        @Override
+        public List<String> ids(LibraryQuery q) {
+            return list(q).stream().map(StoredImage::id).toList();
+        }
+
+        @Override
+        public List<StoredImage> find(java.util.Collection<String> wanted) {
+            return wanted.stream().map(images::get).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public int setFavourites(java.util.Collection<String> wanted, boolean favourite) {
+            int n = 0;
+            for (String id : wanted) {
+                StoredImage i = images.get(id);
+                if (i != null && i.favourite() != favourite) {
+                    setFavourite(id, favourite);
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int delete(java.util.Collection<String> wanted) throws LibraryException {
+            int n = 0;
+            for (String id : wanted) {
+                n += delete(id) ? 1 : 0;
+            }
+            return n;
+        }
+
+        public final List<String> tagged = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Optional<StoredImage> tagRun(String id, String runId) {
+            StoredImage i = images.get(id);
+            if (i == null) {
+                return Optional.empty();
+            }
+            StoredImage tagged = new StoredImage(id, i.path(), i.metadata().withRunId(runId), i.favourite());
+            images.put(id, tagged);
+            this.tagged.add(id + "@" + runId);
+            return Optional.of(tagged);
+        }
+
+        @Override
+        public Optional<String> readParameters(Path png) {
+            return images.values().stream().filter(i -> i.path().equals(png))
+                    .map(i -> i.metadata().promptFinal() + "\nSeed: " + i.metadata().seed()).findFirst();
         }
 
         @Override

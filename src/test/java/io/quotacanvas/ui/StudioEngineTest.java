@@ -115,7 +115,9 @@ class StudioEngineTest {
         assertEquals(token1Before + 1, gitee.requestsWithToken(TOKEN_1), "one try on the spent token, then rotation");
 
         Tile.Stored fox = (Tile.Stored) vm().gallery().tiles().getFirst().now();
-        robot.doubleClickOn("#tile-" + fox.image().id());
+        assertTrue(Library.readMetadata(fox.image().path()).orElseThrow().runId().startsWith("batch-"),
+                "the PNG itself names the studio run that made it");
+        robot.doubleClickOn(TileLookup.tile(robot, fox.image().id()));
         await(() -> robot.lookup("#detail").query().isVisible());
         assertEquals("gitee", robot.lookup("#detail-provider").queryAs(Labeled.class).getText());
         robot.clickOn("#detail-save");
@@ -141,6 +143,45 @@ class StudioEngineTest {
         await(() -> !Files.exists(fox.image().path()));
         robot.interact(() -> vm().gallery().reload());
         await(() -> vm().gallery().tiles().size() == 1 && vm().gallery().totalProperty().get() == 1);
+    }
+
+    @Test
+    void aComparisonSendsOneRequestPerModelOnTheSharedEngineAndTheLibraryKnowsItsRun(FxRobot robot) throws Exception {
+        await(() -> vm().gallery().tiles().size() == 1);
+        gitee.latency(Duration.ofMillis(300));
+        long before = gitee.generationRequests().size();
+        robot.clickOn("#mode-compare");
+        await(() -> vm().compare().choices().size() >= 3);
+        robot.interact(() -> {
+            vm().compare().chooseNone();
+            // gitee's only: the other providers would be the internet
+            vm().compare().choices().stream().filter(c -> c.provider() == io.quotacanvas.core.ProviderId.GITEE
+                    && List.of("z-image-turbo", "qwen-image", "flux-2").contains(c.model()))
+                    .forEach(c -> c.chosenProperty().set(true));
+            vm().create().optimizePromptProperty().set(false);
+        });
+        robot.clickOn("#prompt").write("a heron in reeds");
+        robot.clickOn("#generate");
+        await(() -> vm().compare().runProperty().get() != null && !vm().compare().runProperty().get().active()
+                && vm().compare().cells().stream().allMatch(c -> c.tile().now() instanceof Tile.Stored));
+
+        // the spent first token answers once (quota), then each model makes its image on the second: no image
+        // is asked for twice
+        assertEquals(before + 4, gitee.generationRequests().size());
+        assertEquals(3, gitee.requestsWithToken(TOKEN_2), "one image each for three models");
+        List<String> sent = gitee.generationRequests().stream().skip(before).map(r -> r.getBody().utf8()).toList();
+        for (String providerModel : List.of("z-image-turbo", "Qwen-Image", "FLUX.2-dev")) {
+            assertTrue(sent.stream().anyMatch(b -> b.contains("\"" + providerModel + "\"")), providerModel + " in " + sent);
+        }
+        assertTrue(gitee.maxInFlight() >= 2, "the pairs ran side by side on the engine's slots");
+        String runId = vm().compare().runProperty().get().runId();
+        try (Library library = new Library(home.resolve("library"))) {
+            var images = library.list(io.quotacanvas.library.LibraryQuery.run(runId));
+            assertEquals(3, images.size());
+            assertEquals(java.util.Set.of("z-image-turbo", "qwen-image", "flux-2"),
+                    images.stream().map(i -> i.metadata().model()).collect(java.util.stream.Collectors.toSet()));
+            assertTrue(images.stream().allMatch(i -> i.metadata().seed() == images.getFirst().metadata().seed()));
+        }
     }
 
     @Test

@@ -81,7 +81,7 @@ class StudioWindowTest {
         await(() -> chain.getItems().size() == 2);
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.getItems().stream().map(ChainRow::tokenLabel).toList());
         assertEquals("quota_exhausted", chain.getItems().getFirst().outcome());
-        await(() -> thumbnailsShown(robot));
+        StudioLaunch.awaitThumbnails(robot);
         Screenshots.save(stage.getScene(), "main-window");
     }
 
@@ -109,7 +109,7 @@ class StudioWindowTest {
     void theDetailViewSavesDeletesWithUndoAndReusesSettings(FxRobot robot) throws Exception {
         await(() -> vm().gallery().tiles().size() == 12);
         StoredImage second = seeded.get(1);
-        robot.doubleClickOn("#tile-" + second.id());
+        robot.doubleClickOn(TileLookup.tile(robot, second.id()));
         await(() -> robot.lookup("#detail").query().isVisible());
         assertEquals("image 10", robot.lookup("#detail-prompt").queryAs(Labeled.class).getText());
         Screenshots.save(stage.getScene(), "detail-view");
@@ -126,7 +126,7 @@ class StudioWindowTest {
         await(() -> vm().gallery().tiles().size() == 12);
         assertTrue(Files.exists(second.path()));
 
-        robot.doubleClickOn("#tile-" + second.id());
+        robot.doubleClickOn(TileLookup.tile(robot, second.id()));
         await(() -> robot.lookup("#detail").query().isVisible());
         robot.clickOn("#detail-reuse");
         await(() -> !robot.lookup("#detail").query().isVisible());
@@ -136,7 +136,7 @@ class StudioWindowTest {
     @Test
     void arrowKeysMoveAndEscapeCloses(FxRobot robot) throws Exception {
         await(() -> vm().gallery().tiles().size() == 12);
-        robot.doubleClickOn("#tile-" + seeded.get(0).id());
+        robot.doubleClickOn(TileLookup.tile(robot, seeded.get(0).id()));
         await(() -> robot.lookup("#detail").query().isVisible());
         robot.type(javafx.scene.input.KeyCode.RIGHT);
         await(() -> vm().detail().imageProperty().get().id().equals(seeded.get(1).id()));

@@ -35,6 +35,10 @@ public final class ChainCell extends ListCell<ChainRow> {
         icon.setMinWidth(20);
         icon.setAlignment(Pos.TOP_CENTER);
         route.getStyleClass().add("chain-route");
+        // a comparison cell is narrow: the route wraps rather than hide the token label
+        route.setWrapText(true);
+        route.prefWidthProperty().bind(widthProperty().subtract(40));
+        route.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         detail.setWrapText(true);
         // a wrapping label needs a width to wrap at: the cell's, less the icon column
@@ -44,7 +48,11 @@ public final class ChainCell extends ListCell<ChainRow> {
         box = new HBox(6, icon, lines);
         box.setAlignment(Pos.TOP_LEFT);
         setPrefWidth(0);
+        // weak: lists make and drop cells; the language outlives them
+        i18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
+
+    private final javafx.beans.InvalidationListener relabel = o -> updateItem(getItem(), isEmpty());
 
     @Override
     protected void updateItem(ChainRow row, boolean empty) {

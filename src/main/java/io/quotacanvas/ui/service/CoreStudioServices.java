@@ -8,7 +8,10 @@ import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.core.Token;
 import io.quotacanvas.pipeline.BatchResult;
 import io.quotacanvas.pipeline.EngineListener;
+import io.quotacanvas.pipeline.ModelDefaults;
 import io.quotacanvas.pipeline.OutputPaths;
+import io.quotacanvas.core.GenerationSettings;
+import io.quotacanvas.token.QuotaStatus;
 import io.quotacanvas.provider.CallScope;
 import io.quotacanvas.token.TokenPool;
 import io.quotacanvas.token.TokenState;
@@ -47,10 +50,15 @@ public final class CoreStudioServices implements StudioServices {
             if (pc != null) {
                 // a provider that can't be called yet (OpenAI-compatible without a base URL) isn't offered
                 out.add(new ProviderInfo(id, pc.enabled() && pc.setupProblem() == null,
-                        List.copyOf(pc.models().keySet()), pool.tokens(id).size()));
+                        List.copyOf(pc.models().keySet()), pool.tokens(id).size(), anonymousRoute(pc)));
             }
         }
         return List.copyOf(out);
+    }
+
+    /// Hugging Face's public Spaces, when the config lets requests go there without a token.
+    private static boolean anonymousRoute(ProviderConfig pc) {
+        return pc.id() == ProviderId.HUGGINGFACE && pc.publicFallback() && !pc.spaces().isEmpty();
     }
 
     @Override
@@ -81,7 +89,52 @@ public final class CoreStudioServices implements StudioServices {
                 case TokenState.Invalid i -> invalid++;
             }
         }
-        return new ProviderStatus(provider, ready, cooling, invalid, tokens.size(), next);
+        return new ProviderStatus(provider, ready, cooling, invalid, tokens.size(), next, anonymous(provider, now));
+    }
+
+    private ProviderStatus.Anonymous anonymous(ProviderId provider, Instant now) {
+        ProviderConfig pc = core.config().provider(provider);
+        if (!anonymousRoute(pc)) {
+            return null;
+        }
+        return switch (core.ledger().state(Token.anonymous(provider), null, now)) {
+            case TokenState.Ready r -> new ProviderStatus.Anonymous(true, null);
+            case TokenState.Cooling c -> new ProviderStatus.Anonymous(false, c.until());
+            case TokenState.Invalid i -> new ProviderStatus.Anonymous(false, null);
+        };
+    }
+
+    @Override
+    public List<ModelReadiness> readiness(Instant now) {
+        Set<ProviderId> enabled = new LinkedHashSet<>();
+        providers.stream().filter(ProviderInfo::enabled).forEach(p -> enabled.add(p.id()));
+        List<ModelReadiness> out = new ArrayList<>();
+        for (QuotaStatus.ProviderStatus p : core.quotaStatus().report().providers()) {
+            if (!enabled.contains(p.provider())) {
+                continue;
+            }
+            for (QuotaStatus.ModelStatus m : p.models()) {
+                boolean unavailable = m.unavailableUntil() != null && m.unavailableUntil().isAfter(now);
+                out.add(new ModelReadiness(p.provider(), m.model(), unavailable ? 0 : m.ready(),
+                        !unavailable && Boolean.TRUE.equals(m.anonymousReady())));
+            }
+        }
+        // the report follows the routing order; keep the pickers' order (the same) but be sure of it
+        out.sort(java.util.Comparator.comparingInt(r -> List.copyOf(enabled).indexOf(r.provider())));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public ModelHint hint(ProviderId provider, String model) {
+        ProviderConfig pc = provider != null ? core.config().provider(provider) : providers.stream()
+                .filter(p -> p.enabled() && p.models().contains(model)).findFirst()
+                .map(p -> core.config().provider(p.id())).orElse(null);
+        if (pc == null) {
+            ModelDefaults.Defaults d = ModelDefaults.of(model);
+            return new ModelHint(d.steps(), d.guidanceScale());
+        }
+        GenerationSettings s = ModelDefaults.settings(pc, model, ImageRequest.of("hint").withModel(model), "hint", 0);
+        return new ModelHint(s.steps(), s.guidanceScale());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.library.LibraryQuery;
 import io.quotacanvas.library.StoredImage;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ final class LibraryImageStore implements ImageStore {
     }
 
     @Override
+    public List<String> ids(LibraryQuery query) throws LibraryException {
+        return library.ids(query);
+    }
+
+    @Override
     public int count(LibraryQuery query) throws LibraryException {
         return library.count(query);
     }
@@ -38,13 +44,33 @@ final class LibraryImageStore implements ImageStore {
     }
 
     @Override
+    public List<StoredImage> find(Collection<String> ids) throws LibraryException {
+        return library.find(ids);
+    }
+
+    @Override
     public boolean setFavourite(String id, boolean favourite) throws LibraryException {
         return library.setFavourite(id, favourite);
     }
 
     @Override
+    public int setFavourites(Collection<String> ids, boolean favourite) throws LibraryException {
+        return library.setFavourites(ids, favourite);
+    }
+
+    @Override
     public boolean delete(String id) throws LibraryException {
         return library.delete(id);
+    }
+
+    @Override
+    public int delete(Collection<String> ids) throws LibraryException {
+        return library.delete(ids);
+    }
+
+    @Override
+    public Optional<StoredImage> tagRun(String id, String runId) throws LibraryException {
+        return library.tagRun(id, runId);
     }
 
     @Override
@@ -55,5 +81,10 @@ final class LibraryImageStore implements ImageStore {
     @Override
     public Optional<ImageMetadata> readMetadata(Path png) throws LibraryException {
         return Library.readMetadata(png);
+    }
+
+    @Override
+    public Optional<String> readParameters(Path png) throws LibraryException {
+        return Library.readParameters(png);
     }
 }

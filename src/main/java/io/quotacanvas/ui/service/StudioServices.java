@@ -13,8 +13,8 @@ import java.util.List;
 /// What the studio needs from the core, in one small facade so view-models can be tested with a fake.
 /// [CoreStudioServices] is the real one, over `QuotaCanvas`.
 ///
-/// Every method except [#providers], [#optimizePromptByDefault], [#clock] and [#folders] may block (network, disk): call them through
-/// the task service only. Thread-safe.
+/// Every method except [#providers], [#optimizePromptByDefault], [#hint], [#clock] and [#folders] may block
+/// (network, disk): call them through the task service only. Thread-safe.
 public interface StudioServices extends AutoCloseable {
 
     /// The configured providers in routing order, enabled or not. Pure.
@@ -26,8 +26,17 @@ public interface StudioServices extends AutoCloseable {
     /// The provider's token figures at `now` (reads the ledger).
     ProviderStatus status(ProviderId provider, Instant now);
 
+    /// Every (provider, model) pair of the enabled providers in routing order, with its readiness at `now`
+    /// (reads the ledger): what a comparison can pick from.
+    List<ModelReadiness> readiness(Instant now);
+
+    /// The steps and guidance `provider` sends `model` with by default; for Auto (null) the first enabled
+    /// provider offering the model, as routing tries it first. Pure.
+    ModelHint hint(ProviderId provider, String model);
+
     /// Generates a batch and blocks until every image is stored or failed; events reach `listener` on
-    /// worker threads. Cancelling `scope` stops live requests at once.
+    /// worker threads. Cancelling `scope` stops live requests at once. Calls may overlap: the engine queues
+    /// every call's images in the order they came and shares its slots between them.
     BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope);
 
     /// The image library.

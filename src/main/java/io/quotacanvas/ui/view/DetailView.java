@@ -36,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /// The detail view, laid over the main window: the image fitted to the space, its settings and chain,
 /// and the actions. Keys: ←/→ move, Delete deletes (after confirming), Ctrl+C copies the image, Esc closes.
@@ -105,6 +106,7 @@ public final class DetailView {
                 action("detail-copy-prompt", "detail.copyPrompt", MaterialDesignF.FORMAT_QUOTE_CLOSE, detail::copyPrompt),
                 action("detail-reuse", "detail.reuse", MaterialDesignR.RECYCLE, detail::reuse),
                 action("detail-regenerate", "detail.regenerate", MaterialDesignR.REFRESH, detail::regenerate),
+                showRunButton(),
                 favouriteButton(),
                 action("detail-delete", "detail.delete", MaterialDesignD.DELETE_OUTLINE, this::delete),
                 action("detail-folder", "detail.openFolder", MaterialDesignF.FOLDER_OPEN_OUTLINE, detail::openFolder));
@@ -120,6 +122,12 @@ public final class DetailView {
         b.getStyleClass().add(Styles.SMALL);
         b.setOnAction(e -> run.run());
         b.setFocusTraversable(false);
+        return b;
+    }
+
+    private Button showRunButton() {
+        Button b = action("detail-show-run", "detail.showRun", MaterialDesignV.VIEW_GRID_OUTLINE, detail::showRun);
+        b.disableProperty().bind(detail.inRun().not());
         return b;
     }
 

@@ -21,6 +21,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -33,6 +35,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /// The main window's content: header, create panel | (gallery / chain), status bar, with the detail view
 /// laid over it. A PNG dropped anywhere fills the create panel from its embedded settings.
@@ -46,7 +50,9 @@ public final class MainView {
     private final ZoneId zone;
     private final SplitPane main = new SplitPane();
     private final SplitPane right = new SplitPane();
+    private final TabPane tabs = new TabPane();
     private StatusBar statusBar;
+    private CompareView compareView;
 
     public MainView(MainViewModel vm, I18n i18n, ThumbnailCache thumbnails, List<ProviderInfo> providers,
                     FileChooserPort chooser, Confirmations confirm, ZoneId zone) {
@@ -67,6 +73,12 @@ public final class MainView {
         shell.setBottom(statusBar.build());
         Node detail = new DetailView(vm.detail(), i18n, chooser, confirm, zone).build();
         StackPane root = new StackPane(shell, detail);
+        // the two-image view is built the first time it opens: nothing of it is needed at start
+        vm.imageCompare().showing().addListener((o, was, on) -> {
+            if (on && root.lookup("#image-compare") == null) {
+                root.getChildren().add(new ImageCompareView(vm.imageCompare(), i18n).build());
+            }
+        });
         root.setId("studio-root");
         root.getStyleClass().add("studio");
         enableDrop(root);
@@ -86,6 +98,14 @@ public final class MainView {
         if (statusBar != null) {
             statusBar.stop();
         }
+        if (compareView != null) {
+            compareView.stop();
+        }
+    }
+
+    /// The right side's tabs (gallery, comparison), for tests and the app.
+    public TabPane tabs() {
+        return tabs;
     }
 
     private Node createHeader() {
@@ -131,18 +151,76 @@ public final class MainView {
     }
 
     private Node createBody() {
-        Node gallery = new GalleryView(vm.gallery(), thumbnails, providers, i18n, vm::open).build();
+        Node gallery = new GalleryView(vm.gallery(), thumbnails, providers, i18n, vm::open,
+                vm.generation()::retry, galleryActions()).build();
         Node chain = new ChainView(vm.chain(), i18n, zone, "chain").build();
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().setAll(gallery, chain);
         right.setDividerPositions(0.68);
-        Node create = new CreatePanel(vm.create(), vm.generation(), vm.status(), i18n).build();
+        compareView = new CompareView(vm.compare(), i18n, zone, chooser);
+        Node create = new CreatePanel(vm.create(), vm.generation(), vm.compare(), vm.status(), i18n).build();
         // the first-run panel covers gallery and chain (both empty then) and leaves the create panel usable
-        StackPane work = new StackPane(right, new WelcomeView(vm.welcome(), i18n).build());
+        StackPane work = new StackPane(createTabs(right, compareView),
+                new WelcomeView(vm.welcome(), i18n).build());
         main.getItems().setAll(create, work);
         main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(create, false);
         return main;
+    }
+
+    /// Gallery | Comparison. Switching the create panel to compare mode, or starting a comparison, shows the
+    /// comparison; showing a run in the gallery shows the gallery.
+    private Node createTabs(Node gallery, CompareView comparison) {
+        Tab galleryTab = new Tab(null, gallery);
+        galleryTab.setId("tab-gallery");
+        galleryTab.textProperty().bind(i18n.text("tab.gallery"));
+        galleryTab.setGraphic(new FontIcon(MaterialDesignI.IMAGE_MULTIPLE_OUTLINE));
+        // the comparison is built the first time its tab shows
+        Tab compareTab = new Tab();
+        compareTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && compareTab.getContent() == null) {
+                compareTab.setContent(comparison.build());
+            }
+        });
+        compareTab.setId("tab-compare");
+        compareTab.textProperty().bind(i18n.text("tab.compare"));
+        compareTab.setGraphic(new FontIcon(MaterialDesignV.VIEW_GRID_OUTLINE));
+        tabs.getTabs().setAll(galleryTab, compareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        vm.compare().activeProperty().addListener((o, was, on) -> tabs.getSelectionModel().select(on ? compareTab
+                : galleryTab));
+        vm.compare().runProperty().addListener((o, a, run) -> tabs.getSelectionModel().select(compareTab));
+        vm.gallery().filters().runProperty().addListener((o, a, run) -> {
+            if (run != null) {
+                tabs.getSelectionModel().select(galleryTab);
+            }
+        });
+        return tabs;
+    }
+
+    private GalleryView.Actions galleryActions() {
+        return new GalleryView.Actions() {
+            @Override
+            public FileChooserPort chooser() {
+                return chooser;
+            }
+
+            @Override
+            public Confirmations confirmations() {
+                return confirm;
+            }
+
+            @Override
+            public void compareSelected() {
+                vm.compareSelected();
+            }
+
+            @Override
+            public void exportSelected(java.nio.file.Path target) {
+                vm.exportSelected(target);
+            }
+        };
     }
 
     private void enableDrop(Node root) {

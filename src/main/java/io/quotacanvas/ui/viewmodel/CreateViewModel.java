@@ -6,12 +6,14 @@ import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.ImageMetadata;
 import io.quotacanvas.pipeline.ModelDefaults;
 import io.quotacanvas.ui.SettingsStore;
+import io.quotacanvas.ui.service.ModelHint;
 import io.quotacanvas.ui.service.ProviderInfo;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -43,6 +45,7 @@ public final class CreateViewModel {
 
     private final List<ProviderInfo> providers;
     private final boolean optimizeByDefault;
+    private final BiFunction<ProviderId, String, ModelHint> hints;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<AspectRatio> aspectRatio = new SimpleObjectProperty<>(this, "aspectRatio",
             AspectRatio.SQUARE);
@@ -69,8 +72,20 @@ public final class CreateViewModel {
         this(providers, true);
     }
 
-    /// A form whose "Optimise prompt" starts at `optimizeByDefault` (the config's `prompt.optimize`).
+    /// A form whose "Optimise prompt" starts at `optimizeByDefault` (the config's `prompt.optimize`), with
+    /// the provider-independent step and guidance hints.
     public CreateViewModel(List<ProviderInfo> providers, boolean optimizeByDefault) {
+        this(providers, optimizeByDefault, (provider, model) -> {
+            ModelDefaults.Defaults d = ModelDefaults.of(model);
+            return new ModelHint(d.steps(), d.guidanceScale());
+        });
+    }
+
+    /// A form whose steps and guidance hints come from `hints`: what the chosen provider (null: Auto) sends
+    /// the chosen model with by default.
+    public CreateViewModel(List<ProviderInfo> providers, boolean optimizeByDefault,
+                           BiFunction<ProviderId, String, ModelHint> hints) {
+        this.hints = hints;
         this.providers = List.copyOf(providers);
         this.optimizeByDefault = optimizeByDefault;
         this.optimizePrompt = new SimpleBooleanProperty(this, "optimizePrompt", optimizeByDefault);
@@ -107,17 +122,23 @@ public final class CreateViewModel {
     /// True while seed, steps and guidance are blank or numbers.
     public BooleanBinding advancedValid() { return advancedValid; }
 
-    /// The model's default steps, for the steps field's hint.
+    /// The steps the chosen provider sends the model with by default, for the steps field's hint.
     public StringBinding stepsHint() {
-        return Bindings.createStringBinding(() -> Integer.toString(ModelDefaults.of(model.get()).steps()), model);
+        return Bindings.createStringBinding(() -> Integer.toString(hint().steps()), model, provider);
     }
 
-    /// The model's default guidance (empty when the model takes none), for the guidance field's hint.
+    /// The guidance the chosen provider sends the model with by default (empty when it sends none), for
+    /// the guidance field's hint.
     public StringBinding guidanceHint() {
         return Bindings.createStringBinding(() -> {
-            Double g = ModelDefaults.of(model.get()).guidanceScale();
+            Double g = hint().guidance();
             return g == null ? "" : g.toString();
-        }, model);
+        }, model, provider);
+    }
+
+    private ModelHint hint() {
+        String m = model.get() == null || model.get().isBlank() ? ImageRequest.DEFAULT_MODEL : model.get();
+        return hints.apply(provider.get(), m);
     }
 
     // ---- commands

@@ -8,7 +8,6 @@ import io.quotacanvas.ui.TaskService;
 import io.quotacanvas.ui.service.ImageExporter;
 import io.quotacanvas.ui.service.ImageStore;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -29,6 +28,8 @@ public final class DetailViewModel {
     private final Consumer<Throwable> errors;
     private final ReadOnlyObjectWrapper<StoredImage> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final BooleanBinding showing = Bindings.isNotNull(image);
+    private final BooleanBinding inRun = Bindings.createBooleanBinding(
+            () -> image.get() != null && image.get().metadata().runId() != null, image);
     private final ChainViewModel chain = new ChainViewModel();
 
     public DetailViewModel(ImageStore store, TaskService tasks, I18n i18n, DesktopPort desktop,
@@ -70,15 +71,29 @@ public final class DetailViewModel {
     /// Moves to the next (`+1`) or previous (`-1`) stored image in gallery order; stays at the ends.
     public void move(int step) {
         StoredImage current = image.get();
-        if (current == null) {
-            return;
+        if (current != null) {
+            gallery.neighbour(current.id(), step, next -> {
+                if (image.get() == current) {
+                    image.set(next);
+                }
+            }, () -> { });
         }
-        List<StoredImage> all = gallery.storedImages();
-        int at = indexOf(all, current.id());
-        int to = at + step;
-        if (at >= 0 && to >= 0 && to < all.size()) {
-            image.set(all.get(to));
-            gallery.ensureLoaded(gallery.tiles().size() - 1);
+    }
+
+    /// Whether the shown image belongs to a studio run (a batch or a comparison) that can be shown.
+    public BooleanBinding inRun() {
+        return inRun;
+    }
+
+    /// Shows the run of this image in the gallery (every other filter cleared) and closes the view.
+    public void showRun() {
+        StoredImage current = image.get();
+        if (current != null && current.metadata().runId() != null) {
+            gallery.filters().clear();
+            gallery.filters().searchProperty().set("");
+            gallery.filters().favouritesOnlyProperty().set(false);
+            gallery.filters().runProperty().set(current.metadata().runId());
+            close();
         }
     }
 
@@ -152,30 +167,28 @@ public final class DetailViewModel {
         }, errors);
     }
 
-    /// Takes the image out of the gallery (undo is offered) and shows the next one, or closes.
+    /// Takes the image out of the gallery (undo is offered) and shows the next one (else the previous
+    /// one), or closes.
     public void delete() {
         StoredImage current = image.get();
         if (current == null) {
             return;
         }
-        List<StoredImage> all = gallery.storedImages();
-        int at = indexOf(all, current.id());
-        StoredImage next = at + 1 < all.size() ? all.get(at + 1) : at > 0 ? all.get(at - 1) : null;
+        Consumer<StoredImage> show = next -> {
+            if (image.get() == current || image.get() == null) {
+                image.set(next);
+            }
+        };
+        gallery.neighbour(current.id(), 1, show, () -> gallery.neighbour(current.id(), -1, show,
+                () -> image.set(null)));
         gallery.deleteWithUndo(current);
-        image.set(next);
+        if (image.get() == current) {
+            image.set(null);
+        }
         notices.accept(i18n.get("notice.deleted"));
     }
 
     private ImageMetadata metadata() {
         return image.get() == null ? null : image.get().metadata();
-    }
-
-    private static int indexOf(List<StoredImage> all, String id) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

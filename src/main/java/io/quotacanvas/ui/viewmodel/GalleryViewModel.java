@@ -1,154 +1,200 @@
 package io.quotacanvas.ui.viewmodel;
 
-import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.LibraryQuery;
 import io.quotacanvas.library.StoredImage;
 import io.quotacanvas.ui.TaskService;
 import io.quotacanvas.ui.service.ImageStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/// The gallery: live tiles of the running batch first, then the library's images newest first, loaded a
-/// page at a time as the grid scrolls towards the end (so 5,000 images cost one page up front).
+/// The gallery: live tiles of runs first, then the library's images for the [GalleryFilters], read a page at
+/// a time around what the grid shows (see [GalleryTiles]: the whole listing is never in memory), with a
+/// multi-selection ([GallerySelection]) and bulk favourite and delete (with undo).
 ///
-/// Changing the search text or a filter reloads from the first page; a reply that arrives after a newer
-/// query was started is dropped. FX thread only.
+/// A listing is a snapshot: images made after it was read (by a run here, another window or the command
+/// line) join at the next reload, so pages never shift under the grid; a run's images show as its live tiles
+/// meanwhile. Changing a filter reloads; a reply for an older listing is dropped. FX thread only.
 public final class GalleryViewModel {
-    public static final int PAGE = 200;
+    public static final int PAGE = 120;
+    static final int MAX_PAGES = 8;
 
     private final ImageStore store;
     private final TaskService tasks;
+    private final Clock clock;
     private final Consumer<Throwable> errors;
-    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
-    private final ObservableList<Tile> readOnlyTiles = FXCollections.unmodifiableObservableList(tiles);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final BooleanProperty favouritesOnly = new SimpleBooleanProperty(this, "favouritesOnly", false);
-    private final ObjectProperty<ProviderId> providerFilter = new SimpleObjectProperty<>(this, "providerFilter");
-    private final StringProperty modelFilter = new SimpleStringProperty(this, "modelFilter");
+    private final GalleryFilters filters;
+    private final GalleryTiles tiles = new GalleryTiles(PAGE, MAX_PAGES);
+    private final ObservableList<Tile> readOnlyTiles = tiles;
+    private final GallerySelection selection = new GallerySelection();
+    private final GallerySelector selector;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Tile> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<PendingDelete> pendingDelete = new ReadOnlyObjectWrapper<>(this, "pendingDelete");
     private final BooleanBinding empty = Bindings.isEmpty(tiles);
-    private final Set<String> loadedIds = new HashSet<>();
-    private int liveCount;
-    private int storedLoaded;
+    private final Set<String> hidden = new LinkedHashSet<>();
+    private final Set<Integer> requested = new HashSet<>();
+    private LibraryQuery query;
+    private Instant snapshot;
     private long generation;
-    private boolean loadingMore;
+    private boolean reloadPending;
 
-    public GalleryViewModel(ImageStore store, TaskService tasks, Consumer<Throwable> errors) {
+    public GalleryViewModel(ImageStore store, TaskService tasks, Clock clock, ZoneId zone, Consumer<Throwable> errors) {
         this.store = store;
         this.tasks = tasks;
+        this.clock = clock;
         this.errors = errors;
-        search.addListener((o, a, b) -> reload());
-        favouritesOnly.addListener((o, a, b) -> reload());
-        providerFilter.addListener((o, a, b) -> reload());
-        modelFilter.addListener((o, a, b) -> reload());
+        this.filters = new GalleryFilters(zone);
+        this.selector = new GallerySelector(selection, tiles, store, tasks, errors, () -> query, () -> generation,
+                this::storedImages);
+        // several filters change at once ("show this run" clears the others): one reload after them all
+        InvalidationListener reload = o -> {
+            if (!reloadPending) {
+                reloadPending = true;
+                tasks.onUi(() -> {
+                    reloadPending = false;
+                    reload();
+                });
+            }
+        };
+        for (var p : filters.all()) {
+            p.addListener(reload);
+        }
     }
 
-    /// An image removed from the grid whose file is deleted only when the undo window closes.
-    public record PendingDelete(StoredImage image, int position) {}
+    /// Images taken out of the grid whose files are deleted only when the undo window closes.
+    public record PendingDelete(List<String> ids, List<Map.Entry<Integer, Tile>> liveTiles) {
+        public int count() {
+            return ids.size();
+        }
+    }
 
-    private record Page(long generation, int total, List<StoredImage> images) {}
+    private record Listing(long generation, int total, Map<Integer, List<StoredImage>> pages) {}
 
     // ---- state
 
+    /// Live tiles, then every matching library image (unloaded ones read as [Tile.Pending]).
     public ObservableList<Tile> tiles() { return readOnlyTiles; }
-    public StringProperty searchProperty() { return search; }
-    public BooleanProperty favouritesOnlyProperty() { return favouritesOnly; }
-    public ObjectProperty<ProviderId> providerFilterProperty() { return providerFilter; }
-    public StringProperty modelFilterProperty() { return modelFilter; }
-    /// How many library images match the query (live tiles not counted).
+    public GalleryFilters filters() { return filters; }
+    public GallerySelection selection() { return selection; }
+    /// How many images the gallery holds for the query (the library's, and the runs' stored ones).
     public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    /// The tile clicked last (its chain is shown; Enter opens it).
     public ReadOnlyObjectProperty<Tile> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PendingDelete> pendingDeleteProperty() { return pendingDelete.getReadOnlyProperty(); }
     public BooleanBinding empty() { return empty; }
 
-    /// The stored images currently loaded, in grid order (for the detail view's arrows).
+    /// The stored images in memory, in grid order (live tiles, then the loaded pages).
     public List<StoredImage> storedImages() {
         List<StoredImage> out = new ArrayList<>();
-        for (Tile t : tiles) {
+        for (Tile t : tiles.live()) {
             if (t.now() instanceof Tile.Stored s) {
                 out.add(s.image());
             }
         }
+        out.addAll(tiles.loadedImages());
         return out;
     }
 
     // ---- loading
 
-    /// Loads the first page for the current query.
+    /// Reads the listing afresh from the first page: a new snapshot, in which the runs' finished images
+    /// take their place among the others (so only their running tiles stay in front).
     public void reload() {
-        long gen = ++generation;
-        LibraryQuery query = query(0);
-        loading.set(true);
-        loadingMore = false;
-        tasks.submit("gallery-load", () -> new Page(gen, store.count(query), store.list(query)),
-                page -> {
-                    if (page.generation() != generation) {
-                        return;
-                    }
-                    tiles.remove(liveCount, tiles.size());
-                    loadedIds.clear();
-                    tiles.stream().filter(t -> t.now() instanceof Tile.Stored)
-                            .forEach(t -> loadedIds.add(t.now().key()));
-                    storedLoaded = 0;
-                    append(page);
-                }, this::failed);
+        tiles.removeLive(t -> !(t.now() instanceof Tile.Running));
+        snapshot = clock.instant().plusMillis(1);
+        load(Set.of(0));
     }
 
-    /// Called as the grid shows `index`: near the end of what is loaded, fetches the next page.
-    public void ensureLoaded(int index) {
-        if (loadingMore || loading.get() || storedLoaded >= total.get() || index < tiles.size() - PAGE / 2) {
+    /// Reads the same snapshot again (after a delete or undo), keeping live tiles and loaded pages.
+    private void refresh() {
+        if (snapshot == null) {
+            reload();
             return;
         }
-        loadingMore = true;
-        long gen = generation;
-        LibraryQuery query = query(storedLoaded);
-        tasks.submit("gallery-page", () -> new Page(gen, store.count(query), store.list(query)),
-                page -> {
-                    loadingMore = false;
-                    if (page.generation() == generation) {
-                        append(page);
-                    }
-                }, e -> {
-                    loadingMore = false;
-                    failed(e);
-                });
-    }
-
-    private void append(Page page) {
-        List<Tile> fresh = new ArrayList<>();
-        for (StoredImage image : page.images()) {
-            if (loadedIds.add(image.id())) {
-                fresh.add(new Tile.Stored(image));
+        Set<Integer> pages = new HashSet<>();
+        for (int p = 0; p * PAGE < tiles.storedTotal(); p++) {
+            if (tiles.hasPage(p)) {
+                pages.add(p);
             }
         }
-        storedLoaded += page.images().size();
-        tiles.addAll(fresh);
-        total.set(page.total());
-        loading.set(false);
+        pages.add(0);
+        load(pages);
+    }
+
+    private void load(Set<Integer> pages) {
+        long gen = ++generation;
+        requested.clear();
+        LibraryQuery q = filters.query(snapshot, hidden);
+        query = q;
+        loading.set(true);
+        tasks.submit("gallery-load", () -> {
+            Map<Integer, List<StoredImage>> loaded = new HashMap<>();
+            for (int p : pages) {
+                loaded.put(p, store.list(q.withPage(p * PAGE, PAGE)));
+            }
+            return new Listing(gen, store.count(q), loaded);
+        }, listing -> {
+            if (listing.generation() == generation) {
+                tiles.reset(listing.total(), listing.pages());
+                loading.set(false);
+                updateTotal();
+            }
+        }, this::failed);
+    }
+
+    /// Called as the grid shows `index`: loads its page (and the next or previous one near a page's edge).
+    public void ensureLoaded(int index) {
+        int position = index - tiles.liveCount();
+        if (position < 0 || query == null) {
+            return;
+        }
+        int page = position / PAGE;
+        request(page);
+        int within = position % PAGE;
+        if (within > PAGE * 2 / 3) {
+            request(page + 1);
+        } else if (within < PAGE / 3 && page > 0) {
+            request(page - 1);
+        }
+    }
+
+    private void request(int page) {
+        if (tiles.hasPage(page) || page * PAGE >= tiles.storedTotal() || !requested.add(page)) {
+            return;
+        }
+        long gen = generation;
+        LibraryQuery q = query.withPage(page * PAGE, PAGE);
+        tasks.submit("gallery-page", () -> store.list(q), images -> {
+            if (gen == generation) {
+                requested.remove(page);
+                tiles.putPage(page, images);
+            }
+        }, e -> {
+            requested.remove(page);
+            failed(e);
+        });
     }
 
     private void failed(Throwable e) {
@@ -156,112 +202,180 @@ public final class GalleryViewModel {
         errors.accept(e);
     }
 
-    private LibraryQuery query(int offset) {
-        String text = search.get() == null || search.get().isBlank() ? null : search.get().strip();
-        String model = modelFilter.get() == null || modelFilter.get().isBlank() ? null : modelFilter.get();
-        return new LibraryQuery(text, favouritesOnly.get(), providerFilter.get(), model, offset, PAGE);
+    private void updateTotal() {
+        long live = tiles.live().stream().filter(t -> t.now() instanceof Tile.Stored).count();
+        total.set(tiles.storedTotal() + (int) live);
     }
 
-    // ---- live tiles (the running batch)
+    // ---- live tiles (runs)
 
-    /// Puts `count` queued tiles of `batch` at the front, dropping the previous batch's live tiles.
-    public void startBatch(long batch, int count) {
-        tiles.remove(0, liveCount);
-        List<Tile> live = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            live.add(new Tile.Live(batch, i));
-        }
-        tiles.addAll(0, live);
-        liveCount = count;
+    /// Puts a run's tiles in front (those not already shown).
+    public void showLive(List<Tile.Live> live) {
+        Set<Tile> shown = new HashSet<>(tiles.live());
+        tiles.addLive(live.stream().filter(t -> !shown.contains(t)).toList());
     }
 
-    /// Moves the live tile with this key to a new state (a step, a failure, or the stored image).
-    public void updateLive(String key, Tile state) {
-        liveTile(key).ifPresent(live -> {
-            if (state instanceof Tile.Stored s && !(live.now() instanceof Tile.Stored)) {
-                loadedIds.add(s.image().id());
-                total.set(total.get() + 1);
-            }
-            live.set(state);
-        });
+    /// A live tile's image was stored: it counts among the gallery's images now.
+    public void liveStored() {
+        updateTotal();
     }
 
+    /// The live tile with this key, if shown.
     public Optional<Tile.Live> liveTile(String key) {
-        return tiles.subList(0, liveCount).stream().filter(t -> t instanceof Tile.Live && t.key().equals(key))
+        return tiles.live().stream().filter(t -> t instanceof Tile.Live && t.key().equals(key))
                 .map(t -> (Tile.Live) t).findFirst();
     }
 
-    // ---- selection, favourites, deleting
+    // ---- the current tile and the selection
 
+    /// Makes `tile` the current one and, if it is a stored image, the whole selection (null clears both).
     public void select(Tile tile) {
         selected.set(tile);
+        if (tile != null && tile.now() instanceof Tile.Stored s) {
+            selection.set(List.of(s.image().id()));
+        } else {
+            selection.clear();
+        }
     }
+
+    /// A click on the tile at `index`: alone selects it; with `range` (Shift) selects from the anchor to it;
+    /// with `toggle` (Ctrl/Cmd) adds or removes it. Only stored images join a selection.
+    public void click(int index, boolean range, boolean toggle) {
+        if (index < 0 || index >= tiles.size() || tiles.get(index) instanceof Tile.Pending) {
+            return;
+        }
+        Tile tile = tiles.get(index);
+        if (tile.now() instanceof Tile.Stored) {
+            selected.set(tile);
+            selector.click(index, range, toggle);
+        } else {
+            select(tile);
+            selection.anchorAt(index);
+        }
+    }
+
+    /// Selects every image of the listing (ids only are read, however large it is).
+    public void selectAll() {
+        selector.selectAll();
+    }
+
+    public void clearSelection() {
+        selection.clear();
+    }
+
+    /// The selected images, looked up in memory or in the library, in selection order, then `then`.
+    public void selectedImages(Consumer<List<StoredImage>> then) {
+        selector.selectedImages(then);
+    }
+
+    // ---- favourites
 
     /// Replaces a stored image's tile (after a favourite change) wherever it is.
     public void replaceImage(StoredImage image) {
-        for (int i = 0; i < tiles.size(); i++) {
-            Tile t = tiles.get(i);
-            if (t.now() instanceof Tile.Stored s && s.image().id().equals(image.id())) {
-                if (t instanceof Tile.Live live) {
-                    live.set(new Tile.Stored(image));
-                } else {
-                    tiles.set(i, new Tile.Stored(image));
-                    if (selected.get() != null && selected.get().key().equals(image.id())) {
-                        selected.set(tiles.get(i));
-                    }
-                }
-            }
+        tiles.replaceImage(image);
+        Tile current = selected.get();
+        if (current != null && current.now() instanceof Tile.Stored s && s.image().id().equals(image.id())
+                && !(current instanceof Tile.Live)) {
+            selected.set(new Tile.Stored(image));
         }
     }
 
-    /// Takes the image out of the grid now; the file goes when [#commitPendingDelete] runs (the undo
-    /// window closed, another delete, or the app closing). An earlier pending delete is committed first.
+    /// Makes every selected image a favourite, or, when all the loaded ones already are, none of them.
+    public void toggleFavouriteSelection() {
+        Set<String> ids = selection.ids();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<StoredImage> loaded = storedImages().stream().filter(i -> ids.contains(i.id())).toList();
+        boolean wanted = loaded.size() < ids.size() || !loaded.stream().allMatch(StoredImage::favourite);
+        tasks.submit("favourites", () -> store.setFavourites(ids, wanted), changed -> {
+            for (StoredImage i : loaded) {
+                replaceImage(new StoredImage(i.id(), i.path(), i.metadata(), wanted));
+            }
+        }, errors);
+    }
+
+    // ---- deleting
+
+    /// Takes the image out of the grid now; the file goes when [#commitPendingDelete] runs.
     public void deleteWithUndo(StoredImage image) {
-        commitPendingDelete();
-        for (int i = 0; i < tiles.size(); i++) {
-            Tile t = tiles.get(i);
-            if (t.now() instanceof Tile.Stored s && s.image().id().equals(image.id())) {
-                tiles.remove(i);
-                if (i < liveCount) {
-                    liveCount--;
-                }
-                loadedIds.remove(image.id());
-                total.set(Math.max(0, total.get() - 1));
-                pendingDelete.set(new PendingDelete(image, i));
-                if (selected.get() == t) {
-                    selected.set(null);
-                }
-                return;
-            }
-        }
+        deleteWithUndo(List.of(image.id()));
     }
 
-    /// Puts the pending image back where it was.
+    /// Takes the selected images out of the grid (undo is offered).
+    public void deleteSelectionWithUndo() {
+        deleteWithUndo(List.copyOf(selection.ids()));
+    }
+
+    /// Takes `ids` out of the grid now; their files go when [#commitPendingDelete] runs (the undo window
+    /// closed, another delete, or the app closing). An earlier pending delete is committed first.
+    public void deleteWithUndo(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        commitPendingDelete();
+        Set<String> gone = Set.copyOf(ids);
+        hidden.addAll(gone);
+        var removed = tiles.removeLive(t -> t.now() instanceof Tile.Stored s && gone.contains(s.image().id()));
+        pendingDelete.set(new PendingDelete(List.copyOf(ids), removed));
+        selection.removeAll(gone);
+        if (selected.get() != null && selected.get().now() instanceof Tile.Stored s && gone.contains(s.image().id())) {
+            selected.set(null);
+        }
+        refresh();
+    }
+
+    /// Puts the pending images back where they were.
     public void undoDelete() {
         PendingDelete p = pendingDelete.get();
         if (p == null) {
             return;
         }
         pendingDelete.set(null);
-        tiles.add(Math.min(p.position(), tiles.size()), new Tile.Stored(p.image()));
-        if (p.position() < liveCount) {
-            liveCount++;
-        }
-        loadedIds.add(p.image().id());
-        total.set(total.get() + 1);
+        p.ids().forEach(hidden::remove);
+        tiles.restoreLive(p.liveTiles());
+        refresh();
     }
 
-    /// Deletes the pending image's file and index row (in the background).
+    /// Deletes the pending images' files and index rows (in the background).
     public void commitPendingDelete() {
         PendingDelete p = pendingDelete.get();
         if (p == null) {
             return;
         }
         pendingDelete.set(null);
-        String id = p.image().id();
-        tasks.submit("delete-" + id, () -> store.delete(id), deleted -> { }, e -> {
+        tasks.submit("delete", () -> store.delete(p.ids()), deleted -> p.ids().forEach(hidden::remove), e -> {
+            p.ids().forEach(hidden::remove);
             errors.accept(e);
             reload();
         });
+    }
+
+    // ---- moving through the gallery (the detail view's arrows)
+
+    /// The stored image `step` places from `id` in grid order (running and failed tiles skipped), looked up
+    /// in the library when its page is not in memory; `none` runs at the ends (or when `id` isn't shown).
+    public void neighbour(String id, int step, Consumer<StoredImage> then, Runnable none) {
+        Optional<Integer> at = tiles.indexOf(id);
+        if (at.isEmpty()) {
+            none.run();
+            return;
+        }
+        for (int i = at.get() + step; i >= 0 && i < tiles.size(); i += step) {
+            Tile t = tiles.get(i);
+            if (t.now() instanceof Tile.Stored s) {
+                then.accept(s.image());
+                ensureLoaded(i);
+                return;
+            }
+            if (t instanceof Tile.Pending p) {
+                LibraryQuery q = query.withPage(p.position(), 1);
+                ensureLoaded(i);
+                tasks.submit("gallery-neighbour", () -> store.list(q),
+                        found -> found.stream().findFirst().ifPresentOrElse(then, none), errors);
+                return;
+            }
+        }
+        none.run();
     }
 }

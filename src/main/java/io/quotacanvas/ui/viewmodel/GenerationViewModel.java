@@ -1,16 +1,10 @@
 package io.quotacanvas.ui.viewmodel;
 
 import io.quotacanvas.core.ImageRequest;
-import io.quotacanvas.core.ImageResult;
-import io.quotacanvas.pipeline.BatchResult;
-import io.quotacanvas.pipeline.EngineEvent;
+import io.quotacanvas.library.StoredImage;
 import io.quotacanvas.ui.I18n;
-import io.quotacanvas.ui.TaskService;
-import io.quotacanvas.ui.service.StudioServices;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -18,156 +12,157 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-/// Runs the create panel's request as a batch: live tiles in the gallery, a live chain per image, cancel
-/// through the batch's call scope. One batch at a time. FX thread only.
+/// Generate and Cancel of the create panel over the [RunQueue]: Generate queues the form's request as a
+/// batch (also while others run: the engine serves them in turn), its live tiles go in front of the
+/// gallery and the chain follows its first image; Cancel stops every run. The status line sums the runs
+/// in flight. FX thread only.
 public final class GenerationViewModel {
-    private final StudioServices services;
-    private final TaskService tasks;
+    private final RunQueue queue;
     private final CreateViewModel create;
     private final GalleryViewModel gallery;
     private final ChainViewModel chain;
-    private final Consumer<Throwable> errors;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
-    private final ReadOnlyIntegerWrapper finished = new ReadOnlyIntegerWrapper(this, "finished");
-    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
-    private final ReadOnlyObjectWrapper<BatchResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
+    private final ReadOnlyIntegerWrapper progress = new ReadOnlyIntegerWrapper(this, "progress");
+    private final ReadOnlyObjectWrapper<Run> lastEnded = new ReadOnlyObjectWrapper<>(this, "lastEnded");
     private final BooleanBinding canGenerate;
     private final StringBinding statusText;
-    private final List<Runnable> whenIdle = new ArrayList<>();
     private Runnable onTokensChanged = () -> { };
-    private BatchRun run;
-    private long nextBatch = 1;
+    private Runnable onCompareEnded = () -> { };
 
-    public GenerationViewModel(StudioServices services, TaskService tasks, I18n i18n, CreateViewModel create,
-                               GalleryViewModel gallery, ChainViewModel chain, Consumer<Throwable> errors) {
-        this.services = services;
-        this.tasks = tasks;
+    public GenerationViewModel(RunQueue queue, I18n i18n, CreateViewModel create, GalleryViewModel gallery,
+                               ChainViewModel chain) {
+        this.queue = queue;
         this.create = create;
         this.gallery = gallery;
         this.chain = chain;
-        this.errors = errors;
-        canGenerate = create.promptBlank().not().and(create.advancedValid()).and(running.not());
-        statusText = i18n.text(() -> status(i18n), running, cancelling, finished, total, lastResult);
+        canGenerate = create.promptBlank().not().and(create.advancedValid());
+        statusText = i18n.text(() -> status(i18n), queue.busyProperty(), progress, lastEnded);
+        queue.addListener(new Follower());
+        queue.runs().addListener((ListChangeListener<Run>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::watch);
+            }
+        });
     }
 
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return queue.busyProperty(); }
     public ReadOnlyBooleanProperty cancellingProperty() { return cancelling.getReadOnlyProperty(); }
-    /// True while the form is valid, the prompt not blank and no batch runs.
+    /// True while the form is valid and the prompt not blank (a run in flight doesn't stop another).
     public BooleanBinding canGenerate() { return canGenerate; }
-    /// "Generating 2 of 8…", "Done: 7 images, 1 failed", or empty.
+    /// "Generating… 2 of 8 done", with how many runs wait behind, "Done: 7 images, 1 failed", or empty.
     public StringBinding statusText() { return statusText; }
+    public RunQueue queue() { return queue; }
 
     /// Called after anything that may have changed token states (the status bar refreshes).
     public void setOnTokensChanged(Runnable action) {
         this.onTokensChanged = action;
     }
 
-    /// Starts a batch from the create panel; does nothing unless [#canGenerate].
+    /// Called when a comparison ended (its images join the gallery's listing).
+    public void setOnCompareEnded(Runnable action) {
+        this.onCompareEnded = action;
+    }
+
+    /// Queues a batch from the create panel; does nothing unless [#canGenerate].
     public void generate() {
         if (!canGenerate.get()) {
             return;
         }
         ImageRequest request = create.toRequest();
-        BatchRun batch = new BatchRun(nextBatch++, request.prompt(), request.count());
-        run = batch;
-        running.set(true);
-        cancelling.set(false);
-        finished.set(0);
-        total.set(batch.count());
-        gallery.startBatch(batch.id, batch.count());
+        Run run = queue.submitBatch(request);
         gallery.select(null);
-        chain.follow(batch.chain(0), batch.prompt);
-        tasks.submit("batch-" + batch.id,
-                () -> services.generate(request, event -> tasks.onUi(() -> onEvent(batch, event)), batch.scope),
-                result -> done(batch, result), e -> {
-                    done(batch, null);
-                    errors.accept(e);
-                });
+        chain.follow(run.slots().getFirst().chain(), run.prompt());
     }
 
-    /// Stops the running requests at once; images already stored stay.
+    /// Stops every run at once; images already stored stay.
     public void cancel() {
-        if (run != null && running.get()) {
-            cancelling.set(true);
-            run.scope.cancel("Cancelled.");
-        }
+        queue.cancelAll();
+        progressed();
     }
 
-    /// Runs `action` once no batch is running (at once if idle).
+    /// Runs `action` once no run is in flight (at once if idle).
     public void whenIdle(Runnable action) {
-        if (running.get()) {
-            whenIdle.add(action);
-        } else {
-            action.run();
-        }
+        queue.whenIdle(action);
     }
 
-    /// The live chain of a tile of the current batch.
+    /// The live chain of a run's tile.
     public Optional<ObservableList<ChainRow>> liveChain(Tile tile) {
-        if (tile instanceof Tile.Live live && run != null && live.batch() == run.id) {
-            return Optional.of(run.chain(live.index()));
-        }
-        return switch (tile) {
-            case Tile.Running r when run != null && r.batch() == run.id -> Optional.of(run.chain(r.index()));
-            case Tile.Failed f when run != null && f.batch() == run.id -> Optional.of(run.chain(f.index()));
-            case null, default -> Optional.empty();
-        };
+        return queue.slotOf(tile).map(RunSlot::chain);
     }
 
-    private void onEvent(BatchRun batch, EngineEvent event) {
-        String step = batch.apply(event);
-        String key = batch.key(event.imageIndex());
-        if (step != null && gallery.liveTile(key).map(Tile::now).orElse(null) instanceof Tile.Running r) {
-            gallery.updateLive(key, new Tile.Running(r.batch(), r.index(), step));
-        }
-        switch (event) {
-            case EngineEvent.ImageFinished f -> {
-                finished.set(batch.finished());
-                imageFinished(batch, f.result());
-                onTokensChanged.run();
+    /// Makes a failed tile's image again, with its seed, behind whatever is queued.
+    public void retry(Tile tile) {
+        queue.slotOf(tile).filter(RunSlot::failed).ifPresent(queue::rerun);
+    }
+
+    private void watch(Run run) {
+        run.finishedProperty().addListener(o -> progressed());
+        run.stateProperty().addListener(o -> progressed());
+        progressed();
+    }
+
+    private void progressed() {
+        cancelling.set(queue.runs().stream().anyMatch(r -> r.state() == Run.State.CANCELLING));
+        progress.set(progress.get() + 1);
+    }
+
+    /// Puts a batch's tiles in the gallery and tells the rest of the studio what the queue did.
+    private final class Follower implements RunQueue.Listener {
+        @Override
+        public void slotsSubmitted(Run run, List<RunSlot> slots) {
+            if (run.kind() == Run.Kind.BATCH) {
+                gallery.showLive(slots.stream().map(RunSlot::tile).toList());
             }
-            case EngineEvent.TokenCooled c -> onTokensChanged.run();
-            case EngineEvent.TokenInvalidated i -> onTokensChanged.run();
-            default -> { }
         }
-    }
 
-    private void imageFinished(BatchRun batch, ImageResult result) {
-        String key = batch.key(result.index());
-        switch (result) {
-            case ImageResult.Generated g -> tasks.submit("find-" + g.id(), () -> services.images().find(g.id()),
-                    found -> found.ifPresent(image -> gallery.updateLive(key, new Tile.Stored(image))), errors);
-            case ImageResult.Failed f -> gallery.updateLive(key,
-                    new Tile.Failed(batch.id, f.index(), f.errorType().wireName(), f.error()));
+        @Override
+        public void imageStored(Run run, RunSlot slot, StoredImage image) {
+            gallery.liveStored();
         }
-    }
 
-    private void done(BatchRun batch, BatchResult result) {
-        if (batch != run) {
-            return;
+        @Override
+        public void runEnded(Run run) {
+            lastEnded.set(null);
+            lastEnded.set(run);
+            if (run.kind() == Run.Kind.COMPARE) {
+                onCompareEnded.run();
+            }
         }
-        running.set(false);
-        cancelling.set(false);
-        lastResult.set(result);
-        onTokensChanged.run();
-        List<Runnable> waiting = List.copyOf(whenIdle);
-        whenIdle.clear();
-        waiting.forEach(Runnable::run);
+
+        @Override
+        public void tokensChanged() {
+            onTokensChanged.run();
+        }
     }
 
     private String status(I18n i18n) {
-        if (running.get()) {
-            return cancelling.get() ? i18n.get("status.cancelling")
-                    : i18n.get("status.generating", finished.get(), total.get());
+        List<Run> active = queue.runs().stream().filter(Run::active).toList();
+        if (!active.isEmpty()) {
+            if (cancelling.get()) {
+                return i18n.get("status.cancelling");
+            }
+            int done = active.stream().mapToInt(r -> r.finishedProperty().get()).sum();
+            int all = active.stream().mapToInt(Run::total).sum();
+            long waiting = active.stream().filter(r -> r.state() == Run.State.QUEUED).count();
+            String line = i18n.get("status.generating", done, all);
+            return waiting > 0 && active.size() > 1 ? line + " · " + i18n.get("status.queued", waiting) : line;
         }
-        BatchResult r = lastResult.get();
+        Run r = lastEnded.get();
         if (r == null) {
             return "";
         }
-        long ok = r.generatedCount();
-        return i18n.get("status.done", ok, r.images().size() - ok);
+        int failed = r.failedProperty().get();
+        return i18n.get("status.done", r.total() - failed, failed);
+    }
+
+    /// Binds the count of runs that wait for their turn, for the queue panel's title.
+    public StringBinding queueTitle(I18n i18n) {
+        return i18n.text(() -> {
+            long n = queue.runs().stream().filter(Run::active).count();
+            return n == 0 ? i18n.get("queue.title") : i18n.get("queue.titleActive", n);
+        }, progress, Bindings.size(queue.runs()));
     }
 }

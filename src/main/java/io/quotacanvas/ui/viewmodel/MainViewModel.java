@@ -7,7 +7,10 @@ import io.quotacanvas.ui.SettingsStore;
 import io.quotacanvas.ui.TaskService;
 import io.quotacanvas.ui.TokenManagerHook;
 import io.quotacanvas.ui.service.StudioServices;
+import io.quotacanvas.ui.service.BulkExport;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,7 +33,10 @@ public final class MainViewModel {
     private final CreateViewModel create;
     private final GalleryViewModel gallery;
     private final ChainViewModel chain = new ChainViewModel();
+    private final RunQueue queue;
     private final GenerationViewModel generation;
+    private final CompareViewModel compare;
+    private final ImageCompareViewModel imageCompare = new ImageCompareViewModel();
     private final DetailViewModel detail;
     private final StatusViewModel status;
     private final SettingsViewModel settings;
@@ -39,20 +45,29 @@ public final class MainViewModel {
 
     public MainViewModel(StudioServices services, TaskService tasks, I18n i18n, SettingsStore store,
                          DesktopPort desktop, TokenManagerHook tokenManager) {
+        this(services, tasks, i18n, store, desktop, tokenManager, ZoneId.systemDefault());
+    }
+
+    /// `zone` is where the gallery's date filter counts days.
+    public MainViewModel(StudioServices services, TaskService tasks, I18n i18n, SettingsStore store,
+                         DesktopPort desktop, TokenManagerHook tokenManager, ZoneId zone) {
         this.services = services;
         this.tasks = tasks;
         this.i18n = i18n;
         this.store = store;
         this.settings = new SettingsViewModel(store, tasks, i18n);
-        this.create = new CreateViewModel(services.providers(), services.optimizePromptByDefault());
-        this.gallery = new GalleryViewModel(services.images(), tasks, this::failed);
-        this.generation = new GenerationViewModel(services, tasks, i18n, create, gallery, chain, this::failed);
+        this.create = new CreateViewModel(services.providers(), services.optimizePromptByDefault(), services::hint);
+        this.gallery = new GalleryViewModel(services.images(), tasks, services.clock(), zone, this::failed);
+        this.queue = new RunQueue(services, tasks, this::failed);
+        this.generation = new GenerationViewModel(queue, i18n, create, gallery, chain);
+        this.compare = new CompareViewModel(services, tasks, i18n, queue, create, gallery, notice::set, this::failed);
         this.detail = new DetailViewModel(services.images(), tasks, i18n, desktop, gallery, create, generation,
                 notice::set, this::failed);
         this.status = new StatusViewModel(services, tasks, i18n, tokenManager, this::failed);
         this.welcome = new WelcomeViewModel(services, tasks, i18n, store, desktop, create, status::refresh, this::failed);
         this.about = new AboutViewModel(services, tasks, i18n, desktop, AboutViewModel.manifestVersion());
         generation.setOnTokensChanged(status::refresh);
+        generation.setOnCompareEnded(gallery::reload);
         gallery.selectedProperty().addListener((obs, old, now) -> showChainOf(now));
     }
 
@@ -60,6 +75,9 @@ public final class MainViewModel {
     public GalleryViewModel gallery() { return gallery; }
     public ChainViewModel chain() { return chain; }
     public GenerationViewModel generation() { return generation; }
+    public RunQueue queue() { return queue; }
+    public CompareViewModel compare() { return compare; }
+    public ImageCompareViewModel imageCompare() { return imageCompare; }
     public DetailViewModel detail() { return detail; }
     public StatusViewModel status() { return status; }
     public SettingsViewModel settings() { return settings; }
@@ -105,6 +123,32 @@ public final class MainViewModel {
         }
     }
 
+    /// Opens the two selected images side by side (nothing unless exactly two are selected).
+    public void compareSelected() {
+        if (gallery.selection().size() == 2) {
+            gallery.selectedImages(two -> {
+                if (two.size() == 2) {
+                    imageCompare.open(two.get(0), two.get(1));
+                }
+            });
+        }
+    }
+
+    /// Exports the selected images (PNG with their settings, and a text file each) to a folder or a zip; the
+    /// images are read from the library a chunk at a time, however many are selected.
+    public void exportSelected(Path target) {
+        List<String> ids = List.copyOf(gallery.selection().ids());
+        if (target == null || ids.isEmpty()) {
+            return;
+        }
+        notice.set(i18n.get("notice.exporting", ids.size()));
+        tasks.submit("export", () -> new BulkExport(services.images()).exportIds(ids, target, n -> {
+            if (n % 50 == 0) {
+                tasks.onUi(() -> notice.set(i18n.get("notice.exportingProgress", n, ids.size())));
+            }
+        }), n -> notice.set(i18n.get("notice.exported", n, target.toString())), this::failed);
+    }
+
     /// A file dropped on the window: its embedded settings fill the create panel.
     public void drop(Path file) {
         tasks.submit("read-dropped", () -> services.images().readMetadata(file), found -> found.ifPresentOrElse(m -> {
@@ -113,7 +157,7 @@ public final class MainViewModel {
         }, () -> notice.set(i18n.get("notice.dropNothing", file.getFileName().toString()))), this::failed);
     }
 
-    /// Whether closing needs the person's consent first (a batch is running).
+    /// Whether closing needs the person's consent first (a run is in flight).
     public boolean closeNeedsConfirmation() {
         return generation.runningProperty().get();
     }

@@ -39,11 +39,13 @@ public final class StatusViewModel {
         this.tokenManager = tokenManager;
         this.errors = errors;
         now.set(services.clock().instant());
-        // providers without tokens only clutter the bar, unless no provider has any
+        // providers without tokens only clutter the bar, unless no provider has any; a token-free route
+        // (Hugging Face's public Spaces, what a new user really has) always shows
         boolean anyTokens = services.providers().stream().anyMatch(p -> p.enabled() && p.tokenCount() > 0);
         for (ProviderInfo p : services.providers()) {
-            if (p.enabled() && (p.tokenCount() > 0 || !anyTokens)) {
-                statuses.add(ProviderStatus.unknown(p.id(), p.tokenCount()));
+            if (p.enabled() && (p.tokenCount() > 0 || p.anonymous() || !anyTokens)) {
+                statuses.add(p.anonymous() ? new ProviderStatus(p.id(), p.tokenCount(), 0, 0, p.tokenCount(), null,
+                        new ProviderStatus.Anonymous(true, null)) : ProviderStatus.unknown(p.id(), p.tokenCount()));
             }
         }
         enabled = services.providers().stream().filter(ProviderInfo::enabled).map(ProviderInfo::id).toList();
@@ -64,8 +66,8 @@ public final class StatusViewModel {
             return enabled.stream().map(id -> services.status(id, at)).toList();
         }, fresh -> {
             refreshing = false;
-            List<ProviderStatus> withTokens = fresh.stream().filter(ProviderStatus::hasTokens).toList();
-            statuses.setAll(withTokens.isEmpty() ? fresh : withTokens);
+            List<ProviderStatus> usable = fresh.stream().filter(ProviderStatus::usable).toList();
+            statuses.setAll(usable.isEmpty() ? fresh : usable);
         }, e -> {
             refreshing = false;
             errors.accept(e);
@@ -87,7 +89,8 @@ public final class StatusViewModel {
                 .orElse(new ProviderStatus(provider, 0, 0, 0, 0, null));
     }
 
-    /// The picker badge: "ready", "2 of 3 tokens cooling", "no tokens"; Auto sums every provider.
+    /// The picker badge: "ready", "2 of 3 tokens cooling", "no tokens", "public Spaces, no token"; Auto sums
+    /// every provider and names the token-free route when there are no tokens.
     public StringBinding badge(ProviderId provider) {
         return i18n.text(() -> badgeText(provider), statuses);
     }
@@ -96,11 +99,15 @@ public final class StatusViewModel {
         if (provider == null) {
             int ready = statuses.stream().mapToInt(ProviderStatus::ready).sum();
             int all = statuses.stream().mapToInt(ProviderStatus::total).sum();
-            return i18n.get("badge.auto", ready, all);
+            boolean anonymous = statuses.stream().anyMatch(st -> st.anonymous() != null);
+            if (all == 0) {
+                return i18n.get(anonymous ? "badge.autoAnonymous" : "badge.noTokens");
+            }
+            return i18n.get(anonymous ? "badge.autoPlusAnonymous" : "badge.auto", ready, all);
         }
         ProviderStatus s = status(provider);
         if (!s.hasTokens()) {
-            return i18n.get("badge.noTokens");
+            return i18n.get(s.anonymous() != null ? "badge.anonymous" : "badge.noTokens");
         }
         if (s.ready() == s.total()) {
             return i18n.get("badge.ready");
@@ -114,11 +121,30 @@ public final class StatusViewModel {
     }
 
     private String summaryText(ProviderStatus s) {
+        String anonymous = anonymousText(s);
+        if (!s.hasTokens() && anonymous != null) {
+            return s.provider().wireName() + " · " + anonymous;
+        }
         String base = i18n.get("statusbar.provider", s.provider().wireName(), s.ready(), s.total());
+        if (anonymous != null) {
+            base += " · " + anonymous;
+        }
         if (s.nextReset() == null || now.get() == null) {
             return base;
         }
         String clock = TokenTexts.countdown(now.get(), s.nextReset());
         return base + " · " + i18n.get("statusbar.reset", clock);
+    }
+
+    /// "public Spaces ready", "public Spaces back in 03:12", or null without a token-free route.
+    private String anonymousText(ProviderStatus s) {
+        ProviderStatus.Anonymous a = s.anonymous();
+        if (a == null) {
+            return null;
+        }
+        if (a.ready() || a.until() == null || now.get() == null) {
+            return i18n.get(a.ready() ? "statusbar.anonymous" : "statusbar.anonymousOff");
+        }
+        return i18n.get("statusbar.anonymousBack", TokenTexts.countdown(now.get(), a.until()));
     }
 }

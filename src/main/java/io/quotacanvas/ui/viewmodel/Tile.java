@@ -4,9 +4,10 @@ import io.quotacanvas.library.StoredImage;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/// One gallery tile: a stored image, or an image of the running batch ([Live]) whose state moves from
-/// [Running] to [Stored] or [Failed] without the gallery list changing (a list change makes the grid
-/// rebuild every cell, which would stall the FX thread on each engine event).
+/// One gallery tile: a stored image, an image of a run ([Live]) whose state moves from [Running] to
+/// [Stored] or [Failed] without the gallery list changing (a list change makes the grid rebuild every
+/// cell, which would stall the FX thread on each engine event), or a [Pending] place whose page of the
+/// library is not loaded (yet, or any more).
 public sealed interface Tile {
 
     /// Stable identity for selection: the image id, or `batch:index` for live tiles.
@@ -37,7 +38,14 @@ public sealed interface Tile {
         }
     }
 
-    /// A tile of the running batch; its state is a [Running], [Failed] or [Stored]. FX thread only.
+    /// A library position whose page is not in memory: shown blank until it arrives. Equal by position.
+    record Pending(int position) implements Tile {
+        public String key() {
+            return "pending:" + position;
+        }
+    }
+
+    /// A tile of a run; its state is a [Running], [Failed] or [Stored]. FX thread only.
     final class Live implements Tile {
         private final long batch;
         private final int index;

@@ -49,6 +49,39 @@ class CoreStudioServicesTest {
         }
     }
 
+    @Test
+    void theHintsAreEachProvidersOwnModelSettingsAndAutoTakesTheFirstProviderOfferingTheModel() throws Exception {
+        try (CoreStudioServices core = open("""
+                routing: {provider_order: [gitee, huggingface]}
+                providers:
+                  gitee: {model_settings: {qwen-image: {steps: 14, guidance: 2.5}}}
+                """, Map.of())) {
+            assertEquals(new ModelHint(8, 4.0), core.hint(ProviderId.HUGGINGFACE, "qwen-image"));
+            assertEquals(new ModelHint(14, 2.5), core.hint(ProviderId.GITEE, "qwen-image"), "the config's own");
+            assertEquals(new ModelHint(14, 2.5), core.hint(null, "qwen-image"), "gitee is tried first");
+            assertEquals(new ModelHint(9, null), core.hint(ProviderId.GITEE, "z-image-turbo"));
+        }
+    }
+
+    @Test
+    void withNoTokenHuggingFacesPublicSpacesAreTheRouteANewUserHas() throws Exception {
+        try (CoreStudioServices core = open("{}", Map.of())) {
+            ProviderInfo hf = info(core, ProviderId.HUGGINGFACE);
+            assertTrue(hf.anonymous());
+            assertEquals(0, hf.tokenCount());
+            ProviderStatus status = core.status(ProviderId.HUGGINGFACE, Clock.systemUTC().instant());
+            assertTrue(status.usable() && status.anonymous().ready());
+            var ready = core.readiness(Clock.systemUTC().instant()).stream().filter(ModelReadiness::ready).toList();
+            assertFalse(ready.isEmpty());
+            assertTrue(ready.stream().allMatch(r -> r.provider() == ProviderId.HUGGINGFACE && r.anonymousReady()),
+                    ready.toString());
+        }
+        try (CoreStudioServices off = open("providers: {huggingface: {public_fallback: false}}\n", Map.of())) {
+            assertFalse(info(off, ProviderId.HUGGINGFACE).anonymous());
+            assertEquals(null, off.status(ProviderId.HUGGINGFACE, Clock.systemUTC().instant()).anonymous());
+        }
+    }
+
     private static ProviderInfo info(StudioServices services, ProviderId id) {
         return services.providers().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }

@@ -131,6 +131,20 @@ class CreateViewModelTest {
     }
 
     @Test
+    void theStepsAndGuidanceHintsAreWhatTheChosenProviderSendsTheModelWith() {
+        FakeStudio studio = new FakeStudio(dir);
+        CreateViewModel form = new CreateViewModel(studio.providers(), true, studio::hint);
+        assertEquals("9", form.stepsHint().get(), "Auto: the model's usual defaults");
+        assertEquals("", form.guidanceHint().get(), "z-image-turbo takes no guidance");
+        form.providerProperty().set(ProviderId.GITEE);
+        assertEquals("12", form.stepsHint().get(), "gitee's own model settings");
+        assertEquals("4.5", form.guidanceHint().get());
+        form.providerProperty().set(ProviderId.A4F);
+        form.modelProperty().set("flux-1-schnell");
+        assertEquals("8", form.stepsHint().get());
+    }
+
+    @Test
     void anImagesSettingsFillTheForm() {
         CreateViewModel form = form();
         ImageMetadata m = new FakeStudio(dir).image("a lighthouse", ProviderId.A4F, 1234, FakeStudio.NOW).metadata();

@@ -82,7 +82,7 @@ class DetailViewModelTest {
         detail.toggleFavourite();
         assertTrue(detail.imageProperty().get().favourite());
         assertTrue(f.studio.store().find(all.get(1).id()).orElseThrow().favourite());
-        f.vm.gallery().favouritesOnlyProperty().set(true);
+        f.vm.gallery().filters().favouritesOnlyProperty().set(true);
         assertEquals(List.of(all.get(1).id()), f.vm.gallery().tiles().stream().map(Tile::key).toList());
     }
 
@@ -107,5 +107,49 @@ class DetailViewModelTest {
         assertEquals(1, f.studio.requests.size());
         assertEquals(all.get(1).metadata().seed(), f.studio.requests.getFirst().seed());
         assertEquals(1, f.studio.requests.getFirst().count());
+    }
+
+    @Test
+    void showThisRunFiltersTheGalleryToTheImagesOfTheRunAndCloses() {
+        assertFalse(detail.inRun().get(), "an image from before runs had ids");
+        f.vm.create().promptProperty().set("two cranes");
+        f.vm.create().countProperty().set(2);
+        f.vm.generation().generate();
+        Tile.Stored made = (Tile.Stored) f.vm.gallery().tiles().getFirst().now();
+        f.vm.gallery().filters().searchProperty().set("cranes");
+        f.vm.open(f.vm.gallery().tiles().getFirst());
+        assertTrue(detail.inRun().get());
+
+        detail.showRun();
+
+        assertFalse(detail.showing().get());
+        assertEquals(made.image().metadata().runId(), f.vm.gallery().filters().runProperty().get());
+        assertEquals("", f.vm.gallery().filters().searchProperty().get(), "every other filter is cleared");
+        assertEquals(2, f.vm.gallery().tiles().size());
+        assertTrue(f.vm.gallery().storedImages().stream().allMatch(i -> i.metadata().promptOriginal().equals("two cranes")));
+    }
+
+    @Test
+    void twoSelectedImagesOpenSideBySideWithWhatDiffers() {
+        f.vm.gallery().click(0, false, false);
+        f.vm.gallery().click(2, false, true);
+        f.vm.compareSelected();
+
+        ImageCompareViewModel two = f.vm.imageCompare();
+        assertTrue(two.showing().get());
+        assertEquals(all.get(0).id(), two.leftProperty().get().id());
+        assertEquals(all.get(2).id(), two.rightProperty().get().id());
+        List<ImageCompareViewModel.Difference> diff = two.differences(f.i18n);
+        assertEquals(List.of("detail.seed", "detail.finalPrompt"),
+                diff.stream().map(ImageCompareViewModel.Difference::labelKey).toList(), "same provider, model, size");
+        assertEquals(List.of("1003", "1001"), List.of(diff.get(0).left(), diff.get(0).right()));
+        two.swap();
+        assertEquals(all.get(2).id(), two.leftProperty().get().id());
+        two.close();
+        assertFalse(two.showing().get());
+
+        f.vm.gallery().click(1, false, true);
+        f.vm.compareSelected();
+        assertFalse(two.showing().get(), "three selected: nothing to compare side by side");
     }
 }

@@ -52,7 +52,7 @@ class GenerationViewModelTest {
     }
 
     @Test
-    void generateIsDisabledWhileABatchRunsAndCancelStopsItKeepingFinishedImages() throws Exception {
+    void generateQueuesAnotherRunWhileOneRunsAndCancelStopsThemAll() throws Exception {
         ManualTaskService tasks = new ManualTaskService();
         StudioFixture f = new StudioFixture(dir, tasks);
         GenerationViewModel gen = f.vm.generation();
@@ -65,15 +65,22 @@ class GenerationViewModelTest {
         Tile.Running running = (Tile.Running) f.vm.gallery().tiles().getFirst().now();
         assertEquals("gitee · z-image-turbo · gitee#2 …0002", running.step());
         assertTrue(gen.runningProperty().get());
-        assertFalse(gen.canGenerate().get());
         assertEquals(ChainRow.Kind.RUNNING, f.vm.chain().rows().getLast().kind());
+        assertTrue(gen.canGenerate().get(), "a run in flight doesn't stop the next one");
+
+        f.vm.create().promptProperty().set("a second fox");
+        gen.generate();
+        tasks.drainUntil(() -> f.studio.requests.size() == 2);
+        assertEquals(2, f.vm.queue().runs().size());
+        assertEquals(4, f.vm.gallery().tiles().size(), "the newer run's tiles go in front");
+        assertEquals("a second fox", f.studio.requests.get(1).prompt());
 
         gen.cancel();
         tasks.drainUntil(() -> !gen.runningProperty().get());
 
         assertTrue(f.vm.gallery().tiles().stream().allMatch(t -> t.now() instanceof Tile.Failed x
                 && x.errorType().equals("cancelled")));
-        assertTrue(gen.canGenerate().get());
+        assertTrue(f.vm.queue().runs().stream().allMatch(r -> r.state() == Run.State.CANCELLED));
     }
 
     @Test

@@ -36,6 +36,42 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aNewUserSeesThePublicSpacesInTheBarAndTheAutoBadgeNotZeroTokens() {
+        io.quotacanvas.ui.FakeStudio studio = new io.quotacanvas.ui.FakeStudio(dir);
+        studio.noTokens = true;
+        studio.publicSpaces = true;
+        io.quotacanvas.ui.I18n i18n = new io.quotacanvas.ui.I18n(java.util.Locale.ENGLISH);
+        StatusViewModel status = new StatusViewModel(studio, io.quotacanvas.ui.TaskService.sameThread(), i18n,
+                p -> { }, e -> { });
+        status.refresh();
+
+        assertEquals(List.of(ProviderId.HUGGINGFACE), status.statuses().stream().map(ProviderStatus::provider).toList(),
+                "the route a new user really has, and only that");
+        assertEquals("huggingface · public Spaces ready", status.summary(ProviderId.HUGGINGFACE).get());
+        assertEquals("public Spaces (no token)", status.badge(null).get());
+        assertEquals("public Spaces (no token)", status.badge(ProviderId.HUGGINGFACE).get());
+
+        studio.statuses = Map.of(ProviderId.HUGGINGFACE, new ProviderStatus(ProviderId.HUGGINGFACE, 0, 0, 0, 0, null,
+                new ProviderStatus.Anonymous(false, FakeStudio.NOW.plusSeconds(3 * 3600))));
+        status.refresh();
+        assertEquals("huggingface · public Spaces back in 3:00:00", status.summary(ProviderId.HUGGINGFACE).get());
+        i18n.localeProperty().set(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals("公共 Spaces，无需令牌", status.badge(null).get());
+    }
+
+    @Test
+    void withTokensThePublicSpacesStillShowBesideThem() {
+        io.quotacanvas.ui.FakeStudio studio = new io.quotacanvas.ui.FakeStudio(dir);
+        studio.publicSpaces = true;
+        StatusViewModel status = new StatusViewModel(studio, io.quotacanvas.ui.TaskService.sameThread(),
+                new io.quotacanvas.ui.I18n(java.util.Locale.ENGLISH), p -> { }, e -> { });
+        status.refresh();
+        assertEquals(List.of(ProviderId.GITEE, ProviderId.A4F, ProviderId.HUGGINGFACE),
+                status.statuses().stream().map(ProviderStatus::provider).toList());
+        assertEquals("3/3 tokens ready + public Spaces", status.badge(null).get());
+    }
+
+    @Test
     void onlyEnabledProvidersAreShownAndClickingOpensTheTokenManager() {
         List<ProviderId> opened = new ArrayList<>();
         StudioFixture f = new StudioFixture(dir);
