@@ -160,33 +160,6 @@ public final class Library implements AutoCloseable {
         return deleted;
     }
 
-    /// Records that the image belongs to run `runId` (a studio batch or comparison), in its PNG and in the
-    /// index, so the gallery can show the run again; the file is replaced atomically. Returns the updated
-    /// image, or empty if no image has this id.
-    ///
-    /// @throws LibraryException if the file cannot be read or rewritten (the image is unchanged then)
-    public Optional<StoredImage> tagRun(String id, String runId) throws LibraryException {
-        Optional<StoredImage> found = index.find(id);
-        if (found.isEmpty() || Objects.equals(found.get().metadata().runId(), runId)) {
-            return found;
-        }
-        StoredImage image = found.get();
-        ImageMetadata m = image.metadata().withRunId(runId);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(image.path());
-        } catch (IOException e) {
-            throw Failures.io("read the stored image", image.path(), e);
-        }
-        try {
-            AtomicFiles.write(image.path(), PngEncoding.withMetadata(new ImageData(bytes, "png", m.width(), m.height()),
-                    m), AtomicFiles.Option.DURABLE);
-        } catch (IOException e) {
-            throw Failures.io("rewrite", image.path(), e);
-        }
-        index.updateMetadata(id, m);
-        return Optional.of(new StoredImage(id, image.path(), m, image.favourite()));
-    }
 
     /// Deletes the image's file and its index row; false if no image has this id. If the file cannot be
     /// deleted, the row is kept and a [LibraryException] says why.

@@ -217,15 +217,6 @@ final class LibraryIndex implements AutoCloseable {
         }
     }
 
-    /// Replaces an image's metadata (and the run column that mirrors it); false if no image has this id.
-    synchronized boolean updateMetadata(String id, ImageMetadata m) throws LibraryException {
-        try {
-            return write(() -> update("UPDATE images SET run_id = ?, metadata = ? WHERE id = ?", m.runId(),
-                    MetadataCodec.toJson(m), id));
-        } catch (SQLException e) {
-            throw Failures.sql("update image " + id, dbFile, e);
-        }
-    }
 
     synchronized boolean delete(String id) throws LibraryException {
         try {

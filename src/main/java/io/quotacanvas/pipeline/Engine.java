@@ -71,12 +71,19 @@ public final class Engine implements AutoCloseable {
     /// requests at once and returns; images already stored stay stored. Never throws for provider or storage
     /// trouble: every image ends as an [ImageResult].
     public BatchResult run(ImageRequest request, OutputPaths output, EngineListener listener, CallScope scope) {
+        return run(request, output, null, listener, scope);
+    }
+
+    /// As above, every image stored with `runId` (a studio batch or comparison; null: none) in its metadata,
+    /// so the gallery can show the run again.
+    public BatchResult run(ImageRequest request, OutputPaths output, String runId, EngineListener listener,
+                           CallScope scope) {
         try (EventRelay relay = new EventRelay(listener == null ? EngineListener.NONE : listener)) {
-            return runRelayed(request, output, relay, scope == null ? new CallScope() : scope);
+            return runRelayed(request, output, runId, relay, scope == null ? new CallScope() : scope);
         }
     }
 
-    private BatchResult runRelayed(ImageRequest request, OutputPaths output, EngineListener events,
+    private BatchResult runRelayed(ImageRequest request, OutputPaths output, String runId, EngineListener events,
                                    CallScope runScope) {
         long t0 = System.nanoTime();
         EngineListener.safely(events, new EngineEvent.BatchStarted(-1, request.count(), clock.instant()));
@@ -86,7 +93,7 @@ public final class Engine implements AutoCloseable {
         PromptPreparer.PreparedPrompt prompt = request.optimizePrompt() || request.autoTranslate()
                 ? prompts.prepare(request, plan, texts(events, runScope), events, runScope)
                 : new PromptPreparer.PreparedPrompt(request.prompt(), List.of());
-        ImageStorer storer = new ImageStorer(library, clock, output == null ? OutputPaths.NONE : output);
+        ImageStorer storer = new ImageStorer(library, clock, output == null ? OutputPaths.NONE : output, runId);
         List<ImageWork> jobs = new ArrayList<>();
         for (int i = 0; i < request.count(); i++) {
             long seed = request.seed() != null ? request.seed() + i

@@ -26,11 +26,14 @@ final class ImageStorer {
     private final Library library;
     private final Clock clock;
     private final OutputPaths output;
+    private final String runId;
 
-    ImageStorer(Library library, Clock clock, OutputPaths output) {
+    /// `runId` (null: none) goes into every image's metadata.
+    ImageStorer(Library library, Clock clock, OutputPaths output, String runId) {
         this.library = library;
         this.clock = clock;
         this.output = output;
+        this.runId = runId;
     }
 
     /// What was made and how: everything the library's metadata and the result need.
@@ -73,7 +76,7 @@ final class ImageStorer {
         return new ImageMetadata(m.request().prompt(), m.settings().prompt(), m.provider(), m.model().canonical(),
                 m.model().providerModel(), m.settings().seed(), m.settings().steps(), m.settings().guidanceScale(),
                 m.settings().aspectRatio().label(), m.success().image().width(), m.success().image().height(),
-                clock.instant(), m.success().remoteUrl(), m.chain());
+                clock.instant(), m.success().remoteUrl(), m.chain()).withRunId(runId);
     }
 
     private static ImageResult failed(Made m, String message) {

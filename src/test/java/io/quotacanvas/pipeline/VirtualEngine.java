@@ -104,7 +104,7 @@ final class VirtualEngine implements AutoCloseable {
     /// Queues `request`'s images as a run would (prompt work aside); the futures complete as they finish.
     List<CompletableFuture<ImageResult>> submit(ImageRequest request, CallScope scope) {
         RoutePlan plan = planner.plan(request);
-        var storer = new ImageStorer(library, Clock.fixed(T0, ZoneOffset.UTC), OutputPaths.NONE);
+        var storer = new ImageStorer(library, Clock.fixed(T0, ZoneOffset.UTC), OutputPaths.NONE, null);
         List<CompletableFuture<ImageResult>> results = new ArrayList<>();
         for (int i = 0; i < request.count(); i++) {
             ImageWork job = new ImageWork(++seq, i, Engine.lanes(plan, i), request, request.prompt(), 1 + i,

@@ -169,20 +169,20 @@ public final class FakeStudio implements StudioServices {
     }
 
     @Override
-    public BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope) {
+    public BatchResult generate(ImageRequest request, String runId, EngineListener listener, CallScope scope) {
         requests.add(request);
         listener.onEvent(new EngineEvent.BatchStarted(-1, request.count(), NOW));
         List<ImageResult> results = new ArrayList<>();
         if (latency.isZero()) {
             for (int i = 0; i < request.count(); i++) {
-                results.add(one(request, i, listener, scope));
+                results.add(one(request, runId, i, listener, scope));
             }
         } else {
             try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 List<java.util.concurrent.Future<ImageResult>> futures = new ArrayList<>();
                 for (int i = 0; i < request.count(); i++) {
                     int index = i;
-                    futures.add(pool.submit(() -> one(request, index, listener, scope)));
+                    futures.add(pool.submit(() -> one(request, runId, index, listener, scope)));
                 }
                 for (var f : futures) {
                     results.add(f.get());
@@ -196,7 +196,7 @@ public final class FakeStudio implements StudioServices {
         return batch;
     }
 
-    private ImageResult one(ImageRequest request, int i, EngineListener listener, CallScope scope) {
+    private ImageResult one(ImageRequest request, String runId, int i, EngineListener listener, CallScope scope) {
         ProviderId p = request.provider() != null ? request.provider() : ProviderId.GITEE;
         String first = p.labelPrefix() + "#1 …0001";
         String second = p.labelPrefix() + "#2 …0002";
@@ -229,7 +229,7 @@ public final class FakeStudio implements StudioServices {
         String model = madeBy.getOrDefault(request.model(), request.model());
         stored = new StoredImage(stored.id(), stored.path(), new ImageMetadata(request.prompt(), request.prompt(), p,
                 model, model, seed, 9, null, request.aspectRatio().label(), 64, 48, NOW, null,
-                List.of(quota, ok)), false);
+                List.of(quota, ok)).withRunId(runId), false);
         store.add(stored);
         ImageResult.Generated g = new ImageResult.Generated(i, stored.id(), stored.path().toUri().toString(), p,
                 request.model(), request.prompt(), request.prompt(), new GenerationSettings(request.prompt(),
@@ -348,19 +348,6 @@ public final class FakeStudio implements StudioServices {
             return n;
         }
 
-        public final List<String> tagged = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Optional<StoredImage> tagRun(String id, String runId) {
-            StoredImage i = images.get(id);
-            if (i == null) {
-                return Optional.empty();
-            }
-            StoredImage tagged = new StoredImage(id, i.path(), i.metadata().withRunId(runId), i.favourite());
-            images.put(id, tagged);
-            this.tagged.add(id + "@" + runId);
-            return Optional.of(tagged);
-        }
 
         @Override
         public Optional<String> readParameters(Path png) {

@@ -138,8 +138,8 @@ public final class CoreStudioServices implements StudioServices {
     }
 
     @Override
-    public BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope) {
-        return core.engine().run(request, OutputPaths.NONE, listener, scope);
+    public BatchResult generate(ImageRequest request, String runId, EngineListener listener, CallScope scope) {
+        return core.engine().run(request, OutputPaths.NONE, runId, listener, scope);
     }
 
     @Override

@@ -40,9 +40,6 @@ public interface ImageStore {
     /// Deletes the files and index rows of `ids`; returns how many went (see `Library#delete(Collection)`).
     int delete(Collection<String> ids) throws LibraryException;
 
-    /// Records in the image (PNG and index) that it belongs to run `runId`; the updated image, or empty if
-    /// it is gone.
-    Optional<StoredImage> tagRun(String id, String runId) throws LibraryException;
 
     /// Copies the PNG (metadata included) to `target`.
     Path exportCopy(StoredImage image, Path target) throws LibraryException;

@@ -68,10 +68,6 @@ final class LibraryImageStore implements ImageStore {
         return library.delete(ids);
     }
 
-    @Override
-    public Optional<StoredImage> tagRun(String id, String runId) throws LibraryException {
-        return library.tagRun(id, runId);
-    }
 
     @Override
     public Path exportCopy(StoredImage image, Path target) throws LibraryException {

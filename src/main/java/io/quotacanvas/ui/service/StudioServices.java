@@ -34,10 +34,16 @@ public interface StudioServices extends AutoCloseable {
     /// provider offering the model, as routing tries it first. Pure.
     ModelHint hint(ProviderId provider, String model);
 
-    /// Generates a batch and blocks until every image is stored or failed; events reach `listener` on
+    /// Generates a batch and blocks until every image is stored (with `runId` in its metadata, null: none) or
+    /// failed; events reach `listener` on
     /// worker threads. Cancelling `scope` stops live requests at once. Calls may overlap: the engine queues
     /// every call's images in the order they came and shares its slots between them.
-    BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope);
+    BatchResult generate(ImageRequest request, String runId, EngineListener listener, CallScope scope);
+
+    /// [#generate(ImageRequest, String, EngineListener, CallScope)] without a run id.
+    default BatchResult generate(ImageRequest request, EngineListener listener, CallScope scope) {
+        return generate(request, null, listener, scope);
+    }
 
     /// The image library.
     ImageStore images();

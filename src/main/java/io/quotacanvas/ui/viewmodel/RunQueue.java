@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,9 +26,8 @@ import javafx.collections.ObservableList;
 /// the engine at once on its own background task. The engine keeps one FIFO queue of every run's images
 /// and shares its slots between them, so a run submitted later gets slots after earlier runs' images; this
 /// class only follows runs (states, progress, chains), cancels one, and retries failed images. Stored
-/// images are tagged with their run's id. FX thread only.
+/// images carry their run's id (the engine writes it when it stores them). FX thread only.
 public final class RunQueue {
-    private static final Logger LOG = Logger.getLogger(RunQueue.class.getName());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -170,7 +167,7 @@ public final class RunQueue {
         busy.set(true);
         listeners.forEach(l -> l.slotsSubmitted(run, slots));
         for (Run.Part part : parts) {
-            tasks.submit("run-" + run.number(), () -> services.generate(part.request(),
+            tasks.submit("run-" + run.number(), () -> services.generate(part.request(), run.runId(),
                             event -> tasks.onUi(() -> onEvent(run, part, event)), part.scope()),
                     result -> partDone(run, part), e -> {
                         partDone(run, part);
@@ -202,7 +199,8 @@ public final class RunQueue {
         switch (result) {
             case ImageResult.Generated g -> {
                 run.imageFinished(slot, g, null, null);
-                tasks.submit("tag-" + g.id(), () -> tag(g.id(), run.runId()), found -> found.ifPresent(image -> {
+                // stored with the run's id already (the engine writes it at the first save)
+                tasks.submit("find-" + g.id(), () -> services.images().find(g.id()), found -> found.ifPresent(image -> {
                     slot.tile().set(new Tile.Stored(image));
                     listeners.forEach(l -> l.imageStored(run, slot, image));
                 }), errors);
@@ -211,15 +209,6 @@ public final class RunQueue {
         }
     }
 
-    /// Tags the stored image with its run; an image that can't be rewritten is still shown (untagged).
-    private Optional<StoredImage> tag(String id, String runId) throws Exception {
-        try {
-            return services.images().tagRun(id, runId);
-        } catch (io.quotacanvas.library.LibraryException e) {
-            LOG.log(Level.WARNING, "image " + id + " could not be tagged with its run", e);
-            return services.images().find(id);
-        }
-    }
 
     private void partDone(Run run, Run.Part part) {
         run.partDone(part);
