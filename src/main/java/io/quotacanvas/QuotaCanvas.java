@@ -111,11 +111,20 @@ public final class QuotaCanvas implements AutoCloseable {
             StartupTrace.mark("engine");
             return app;
         } catch (StorageException | LibraryException e) {
-            stores.closeQuietly(Stores::close);
-            library.closeQuietly(Library::close);
-            http.closeQuietly(HttpClients::shutdown);
+            closeQuietly(stores, library, http);
             throw new StartupException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            // whatever else failed (a bug), nothing opened is left open behind it
+            closeQuietly(stores, library, http);
+            throw e;
         }
+    }
+
+    private static void closeQuietly(Background<Stores> stores, Background<Library> library,
+                                     Background<OkHttpClient> http) {
+        stores.closeQuietly(Stores::close);
+        library.closeQuietly(Library::close);
+        http.closeQuietly(HttpClients::shutdown);
     }
 
     /// The ledger and the prompt cache: in the local SQLite file (the prompt cache in its own table, over

@@ -79,7 +79,9 @@ final class LedgerUrls {
         String hostPort = uri.getHost() + ":" + port;
         String query = kept.isEmpty() ? "" : "?" + String.join("&", kept);
         String shownUser = user == null || user.isEmpty() ? "" : user + "@";
-        String display = "postgresql://" + shownUser + hostPort + "/" + database + query;
+        // the driver's parameters go to the driver only: some are secrets (sslpassword, sslkey paths…), and
+        // the URL is shown by status, in messages and in logs
+        String display = "postgresql://" + shownUser + hostPort + "/" + database;
         return new Parsed("jdbc:postgresql://" + hostPort + "/" + database + query, blankToNull(user),
                 blankToNull(password), display, null);
     }

@@ -56,8 +56,10 @@ final class FailureMapping {
             return ApiError.of(502, ApiError.SERVER_ERROR, upstream.errorType().wireName(), null, upstream.error());
         }
         if (first.errorType() == ErrorType.STORAGE_ERROR) {
-            return ApiError.of(500, ApiError.SERVER_ERROR, "storage_error", null, "The image was made but could "
-                    + "not be stored in the library (request id " + requestId + "); details are in the gateway's log.");
+            // the ledger or the library failed: its message names which and says what to do (no image may have
+            // been made at all, when the ledger was down before any request)
+            return ApiError.of(500, ApiError.SERVER_ERROR, "storage_error", null, first.error()
+                    + " (request id " + requestId + ")");
         }
         return ApiError.internal(requestId);
     }

@@ -89,8 +89,11 @@ final class ImagesEndpoint {
         ApiError mapped = FailureMapping.of(failures, ctx.workload().draining(),
                 () -> nextReady.seconds(call.request(), batch.images(), clock.instant()), requestId);
         ApiError error = mapped.withMessage(ctx.scrubber().scrub(mapped.message()));
+        if (error.status() >= 500) {
+            LOG.log(error.status() == 500 ? Level.SEVERE : Level.WARNING, requestId + ": " + error.status() + " "
+                    + error.code() + ": " + ctx.scrubber().scrub(failures.getFirst().error()));
+        }
         if (error.status() == 500 && error.code().equals("internal_error")) {
-            LOG.log(Level.SEVERE, requestId + ": engine failure: " + ctx.scrubber().scrub(failures.getFirst().error()));
             return Reply.error(error);
         }
         List<Object> images = batch.images().stream().map(r -> answer.payload(r, null)).toList();

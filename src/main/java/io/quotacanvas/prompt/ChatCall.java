@@ -25,14 +25,14 @@ final class ChatCall {
     private static final Logger LOG = Logger.getLogger(ChatCall.class.getName());
 
     private final OkHttpClient http;
-    private final Clock clock;
+    /// Real time, like the image adapters': the engine's deadlines run on it, whatever clock dates the ledger.
+    private final Clock clock = Clock.systemUTC();
     private final Map<ProviderId, ChatCompletions> chats = new ConcurrentHashMap<>();
     private final ChatCompletions keyless;
 
     /// `keyless` is the keyless public endpoint's chat client, or null when there is none.
-    ChatCall(OkHttpClient http, Clock clock, PromptConfig.Keyless keyless) {
+    ChatCall(OkHttpClient http, PromptConfig.Keyless keyless) {
         this.http = http;
-        this.clock = clock;
         this.keyless = keyless.usable() ? ChatCompletions.keyless(keyless.url(), http, clock) : null;
     }
 

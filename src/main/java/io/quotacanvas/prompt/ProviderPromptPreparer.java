@@ -59,7 +59,7 @@ public final class ProviderPromptPreparer implements PromptPreparer {
     public ProviderPromptPreparer(AppConfig config, Ledger ledger, OkHttpClient http, Clock clock, PromptCache cache,
                                   PromptLimits limits) {
         this.config = config.prompt();
-        this.chat = new ChatCall(http, clock, this.config.keyless());
+        this.chat = new ChatCall(http, this.config.keyless());
         this.cache = cache;
         this.limits = limits;
         this.ledger = ledger;

@@ -38,15 +38,17 @@ class LedgerConfigTest {
     void aUrlWithUserAndPasswordIsSplitSoTheJdbcUrlAndTheDisplayHoldNoPassword() {
         LedgerConfig ledger = load("""
                 ledger:
-                  url: postgresql://alice:s3cr%40t@db.example.com/quota_canvas?sslmode=require
+                  url: postgresql://alice:s3cr%40t@db.example.com/quota_canvas?sslmode=require&sslpassword=k3y
                   connect_timeout: 2s
                 """, Map.of());
 
         assertTrue(ledger.shared());
-        assertEquals("jdbc:postgresql://db.example.com:5432/quota_canvas?sslmode=require", ledger.jdbcUrl());
+        assertEquals("jdbc:postgresql://db.example.com:5432/quota_canvas?sslmode=require&sslpassword=k3y",
+                ledger.jdbcUrl());
         assertEquals("alice", ledger.user());
         assertEquals("s3cr@t", ledger.password());
-        assertEquals("postgresql://alice@db.example.com:5432/quota_canvas?sslmode=require", ledger.display());
+        // the driver's parameters stay out of what is shown: sslpassword is a secret too
+        assertEquals("postgresql://alice@db.example.com:5432/quota_canvas", ledger.display());
         assertEquals(Duration.ofSeconds(2), ledger.connectTimeout());
         assertFalse(ledger.toString().contains("s3cr"));
     }

@@ -65,4 +65,19 @@ class FailureMappingTest {
         assertFalse(e.message().contains("NullPointer"), e.message());
         assertEquals("internal_error", e.code());
     }
+
+    @Test
+    void aStorageErrorSaysWhatFailedAndWhatToDo() {
+        // regression: it claimed the image was made and pointed at a log line nothing wrote
+        List<ImageResult.Failed> down = List.of(new ImageResult.Failed(0, ErrorType.STORAGE_ERROR,
+                "The ledger database at postgresql://db.example.test:5432/qc did not answer within 3 s.", "fox",
+                List.of(), 1));
+
+        ApiError e = FailureMapping.of(down, false, () -> 1, "req_7");
+
+        assertEquals(500, e.status());
+        assertEquals("storage_error", e.code());
+        assertEquals("The ledger database at postgresql://db.example.test:5432/qc did not answer within 3 s."
+                + " (request id req_7)", e.message());
+    }
 }

@@ -59,15 +59,19 @@ class CreatePanelWindowTest {
         robot.interact(() -> app.viewModel().settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> app.viewModel().settings().apply());
         await(() -> "锁定".equals(robot.lookup("#lock-seed").queryAs(Labeled.class).getText()));
+        // the labels' skins show a new text after the next layout pass
+        await(() -> StudioLaunch.cutLabels(panel).isEmpty());
         assertEquals(List.of(), StudioLaunch.cutLabels(panel));
         Screenshots.save(stage.getScene(), "create-advanced-zh");
 
         robot.interact(() -> app.viewModel().compare().activeProperty().set(true));
         await(() -> !app.viewModel().compare().choices().isEmpty());
+        await(() -> StudioLaunch.cutLabels(panel).isEmpty());
         assertEquals(List.of(), StudioLaunch.cutLabels(panel));
         robot.interact(() -> app.viewModel().settings().languageProperty().set(Locale.ENGLISH));
         robot.interact(() -> app.viewModel().settings().apply());
         await(() -> "Lock".equals(robot.lookup("#lock-seed").queryAs(Labeled.class).getText()));
+        await(() -> StudioLaunch.cutLabels(panel).isEmpty());
         assertEquals(List.of(), StudioLaunch.cutLabels(panel));
     }
 
