@@ -45,6 +45,7 @@ final class AotTraining {
             byte[] png = png();
             Thread.ofPlatform().daemon().name("aot-training-provider").start(() -> serve(socket, png));
             String base = "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+            // a plain write: the folder is this run's own throwaway, deleted below, read by no one else
             Files.writeString(home.resolve("config.yaml"), "routing:\n  provider_order: [gitee]\nproviders:\n"
                     + "  gitee:\n    base_url: " + base + "\n    tokens: [aot-training-token-0001]\n");
             Map<String, String> env = new HashMap<>(System.getenv());

@@ -1,11 +1,11 @@
 package io.quotacanvas;
 
+import io.quotacanvas.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -35,7 +35,7 @@ final class SqliteNative {
             String name = System.mapLibraryName("sqlitejdbc");
             Path dir = cacheRoot.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
             Path lib = dir.resolve(name);
-            if (!Files.isRegularFile(lib) && !extract(dir, lib, name)) {
+            if (!Files.isRegularFile(lib) && !extract(lib, name)) {
                 return;
             }
             System.setProperty(NAME_PROPERTY, name);
@@ -45,21 +45,22 @@ final class SqliteNative {
         }
     }
 
-    /// Copies the driver's library for this platform to `lib` atomically; false when the jar has none.
-    private static boolean extract(Path dir, Path lib, String name) throws IOException {
+    /// Copies the driver's library for this platform to `lib` atomically and durably, first removing what a
+    /// crashed copy left; false when the jar has none.
+    private static boolean extract(Path lib, String name) throws IOException {
         URL resource = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/"
                 + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name);
         if (resource == null) {
             return false;
         }
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try (InputStream in = resource.openStream()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return true;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.cleanLeftoversBeside(lib);
+        // durable: after a power cut a torn copy would otherwise be found and loaded at every launch; the one
+        // fsync happens once per driver version
+        AtomicFiles.write(lib, out -> {
+            try (InputStream in = resource.openStream()) {
+                in.transferTo(out);
+            }
+        }, AtomicFiles.Option.DURABLE);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.quotacanvas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -55,6 +56,22 @@ class SqliteNativeTest {
                 c.createStatement().executeQuery("select sqlite_version()")) {
             assertTrue(rs.next());
         }
+    }
+
+    @Test
+    void aCopyCutShortByACrashIsCleanedUpWhenTheLibraryIsCopiedAgain() throws Exception {
+        System.clearProperty(SqliteNative.PATH_PROPERTY);
+        SqliteNative.useCachedCopy(state);
+        Path dir = Path.of(System.getProperty(SqliteNative.PATH_PROPERTY));
+        Path lib = dir.resolve(System.getProperty(SqliteNative.NAME_PROPERTY));
+        Files.delete(lib);
+        Path leftover = Files.write(dir.resolve(".qc-999999999-cut.tmp"), new byte[] {1, 2, 3});
+
+        System.clearProperty(SqliteNative.PATH_PROPERTY);
+        SqliteNative.useCachedCopy(state);
+
+        assertTrue(Files.size(lib) > 100_000, lib.toString());
+        assertFalse(Files.exists(leftover));
     }
 
     @Test

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every image was made", "1:no image was made", "2:bad flags or config",
                 "3:some images of a batch were made"})
 public final class GenerateCommand implements Callable<Integer> {
+    /// `--provider`'s value for automatic routing, and its default.
+    static final String AUTO = "auto";
 
     @Spec
     CommandSpec spec;
@@ -42,7 +44,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", paramLabel = "TEXT", description = "What to draw (required).")
     String prompt;
 
-    @Option(names = "--provider", paramLabel = "NAME", defaultValue = "auto",
+    @Option(names = "--provider", paramLabel = "NAME", defaultValue = AUTO,
             description = "auto, huggingface, gitee, modelscope, a4f or openai_compatible (default: ${DEFAULT-VALUE}).")
     String provider;
 
@@ -50,7 +52,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Canonical model (default: routing.default_model, z-image-turbo).")
     String model;
 
-    @Option(names = "--aspect-ratio", paramLabel = "W:H", defaultValue = "1:1",
+    @Option(names = "--aspect-ratio", paramLabel = "W:H", defaultValue = ImageRequest.DEFAULT_ASPECT_RATIO_LABEL,
             description = "1:1 16:9 9:16 4:3 3:4 3:2 2:3 4:5 5:4 (default: ${DEFAULT-VALUE}).")
     String aspectRatio;
 
@@ -82,14 +84,15 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Also write the PNG here (a batch adds -1, -2…; a folder gets <id>.png).")
     Path output;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Images to make (1-64).")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
+            description = "Images to make (1-" + ImageRequest.MAX_COUNT + ").")
     int count;
 
     @Option(names = Globals.JSON, scope = ScopeType.INHERIT,
             description = "Print JSON on stdout (the contract, or an error payload) instead of text.")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = ImageRequest.DEFAULT_TIMEOUT_SECONDS,
             description = "Time limit per image in seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
@@ -130,7 +133,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (prompt == null || prompt.isBlank()) {
             return "Missing required option: '--prompt=TEXT'";
         }
-        if (!"auto".equalsIgnoreCase(provider) && ProviderId.fromWireName(provider).isEmpty()) {
+        if (!AUTO.equalsIgnoreCase(provider) && ProviderId.fromWireName(provider).isEmpty()) {
             return "Unknown --provider '" + provider + "'; use auto, huggingface, gitee, modelscope, a4f or "
                     + "openai_compatible.";
         }
@@ -141,8 +144,8 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private String validateNumbers() {
-        if (count < 1 || count > 64) {
-            return "--count must be between 1 and 64 (got " + count + ").";
+        if (count < 1 || count > ImageRequest.MAX_COUNT) {
+            return "--count must be between 1 and " + ImageRequest.MAX_COUNT + " (got " + count + ").";
         }
         if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
             return "--timeout must be a number of seconds above 0 (got " + timeoutSeconds + ").";
@@ -170,7 +173,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private ImageRequest toRequest(AppConfig cfg) {
-        ProviderId chosen = "auto".equalsIgnoreCase(provider) ? null : ProviderId.fromWireName(provider).orElseThrow();
+        ProviderId chosen = AUTO.equalsIgnoreCase(provider) ? null : ProviderId.fromWireName(provider).orElseThrow();
         return new ImageRequest(prompt.strip(), chosen, model != null ? model : cfg.routing().defaultModel(),
                 AspectRatio.fromLabel(aspectRatio).orElseThrow(), seed, steps, guidanceScale, enableHd,
                 optimizePrompt != null ? optimizePrompt : cfg.prompt().optimize(),

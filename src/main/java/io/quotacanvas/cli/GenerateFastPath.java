@@ -1,5 +1,6 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.core.ImageRequest;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,12 +49,12 @@ final class GenerateFastPath {
         return Optional.of(cmd);
     }
 
-    /// The annotations' default values (picocli applies them when it parses).
+    /// The annotations' default values (picocli applies them when it parses), from the same constants.
     private static GenerateCommand defaults(GenerateCommand cmd) {
-        cmd.provider = "auto";
-        cmd.aspectRatio = "1:1";
+        cmd.provider = GenerateCommand.AUTO;
+        cmd.aspectRatio = ImageRequest.DEFAULT_ASPECT_RATIO_LABEL;
         cmd.count = 1;
-        cmd.timeoutSeconds = 180;
+        cmd.timeoutSeconds = Double.parseDouble(ImageRequest.DEFAULT_TIMEOUT_SECONDS);
         return cmd;
     }
 

@@ -1,10 +1,10 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,16 +105,9 @@ final class SkillInstallCommand implements Callable<Integer> {
             return false;
         }
         try {
-            Files.createDirectories(target);
             for (String file : SkillFiles.FILES) {
-                Path tmp = Files.createTempFile(target, file, ".tmp");
-                try {
-                    Files.writeString(tmp, SkillFiles.render(SkillFiles.read(file), command), StandardCharsets.UTF_8);
-                    Files.move(tmp, target.resolve(file), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                AtomicFiles.write(target.resolve(file),
+                        SkillFiles.render(SkillFiles.read(file), command).getBytes(StandardCharsets.UTF_8));
             }
             io.out().println("Installed the quota-canvas skill in " + target + " (runs: " + command + ")");
             return true;

@@ -5,13 +5,21 @@ import java.util.Objects;
 
 /// What a person (or agent) asked for, before routing. Optional values are null when not given.
 ///
-/// `provider` null means auto routing. `count` is the batch size (1–64). `timeout` caps the total time
-/// spent on each image.
+/// `provider` null means auto routing. `count` is the batch size (1 to [#MAX_COUNT]). `timeout` caps the total
+/// time spent on each image.
 public record ImageRequest(String prompt, ProviderId provider, String model, AspectRatio aspectRatio, Long seed,
                            Integer steps, Double guidanceScale, boolean enableHd, boolean optimizePrompt,
                            boolean autoTranslate, int count, Duration timeout) {
 
     public static final String DEFAULT_MODEL = "z-image-turbo";
+    /// The aspect ratio's label when none is asked for; text, so picocli's annotations can use it.
+    public static final String DEFAULT_ASPECT_RATIO_LABEL = "1:1";
+    public static final AspectRatio DEFAULT_ASPECT_RATIO = AspectRatio.fromLabel(DEFAULT_ASPECT_RATIO_LABEL).orElseThrow();
+    /// The time limit per image in seconds when none is asked for; text, so picocli's annotations can use it.
+    public static final String DEFAULT_TIMEOUT_SECONDS = "180";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.parseLong(DEFAULT_TIMEOUT_SECONDS));
+    /// The largest batch one request may ask for.
+    public static final int MAX_COUNT = 64;
 
     public ImageRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -25,8 +33,8 @@ public record ImageRequest(String prompt, ProviderId provider, String model, Asp
 
     /// A single-image request with every option at its default.
     public static ImageRequest of(String prompt) {
-        return new ImageRequest(prompt, null, DEFAULT_MODEL, AspectRatio.SQUARE, null, null, null, false, true,
-                false, 1, Duration.ofSeconds(180));
+        return new ImageRequest(prompt, null, DEFAULT_MODEL, DEFAULT_ASPECT_RATIO, null, null, null, false, true,
+                false, 1, DEFAULT_TIMEOUT);
     }
 
     public ImageRequest withProvider(ProviderId p) {

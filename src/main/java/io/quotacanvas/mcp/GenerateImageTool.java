@@ -29,7 +29,6 @@ final class GenerateImageTool {
     static final int MAX_COUNT = 16;
     private static final List<String> ARGUMENTS = List.of("prompt", "provider", "model", "aspect_ratio", "seed",
             "steps", "guidance_scale", "enable_hd", "optimize_prompt", "auto_translate", "count", "timeout_seconds");
-    private static final double DEFAULT_TIMEOUT_SECONDS = 180;
 
     private final Engine engine;
     private final AppConfig config;
@@ -72,7 +71,7 @@ final class GenerateImageTool {
             throw Args.bad("model", model, "must name a model, e.g. " + ImageRequest.DEFAULT_MODEL);
         }
         String ratio = args.string("aspect_ratio");
-        AspectRatio aspect = ratio == null ? AspectRatio.SQUARE : AspectRatio.fromLabel(ratio).orElseThrow(() ->
+        AspectRatio aspect = ratio == null ? ImageRequest.DEFAULT_ASPECT_RATIO : AspectRatio.fromLabel(ratio).orElseThrow(() ->
                 Args.bad("aspect_ratio", ratio, "use 1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3, 4:5 or 5:4"));
         Long seed = args.whole("seed", 0, Long.MAX_VALUE);
         Long steps = args.whole("steps", 1, 200);
@@ -86,7 +85,7 @@ final class GenerateImageTool {
                 aspect, seed, steps == null ? null : steps.intValue(), guidance, Boolean.TRUE.equals(hd),
                 optimize != null ? optimize : config.prompt().optimize(),
                 translate != null ? translate : config.prompt().autoTranslate(), count == null ? 1 : count.intValue(),
-                Duration.ofMillis(Math.round((timeout == null ? DEFAULT_TIMEOUT_SECONDS : timeout) * 1000)));
+                timeout == null ? ImageRequest.DEFAULT_TIMEOUT : Duration.ofMillis(Math.round(timeout * 1000)));
     }
 
     private static ProviderId provider(String name) throws ToolError {

@@ -3,6 +3,7 @@ package io.quotacanvas.pipeline;
 import io.quotacanvas.core.AttemptRecord;
 import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.core.Outcome;
+import io.quotacanvas.core.ProviderId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Failures {
                     + "ready again at " + nextReady + ". Add tokens or try again then.");
         }
         String reasons = chain.stream().filter(AttemptRecord::skipped)
-                .map(a -> (a.provider() == null ? "keyless" : a.provider().wireName()) + ": " + a.message())
+                .map(a -> ProviderId.nameOf(a.provider()) + ": " + a.message())
                 .distinct().collect(Collectors.joining("; "));
         return new Verdict(ErrorType.NO_PROVIDER, "No provider could take this request ("
                 + (reasons.isEmpty() ? "none configured" : reasons) + "). Add a token, e.g. in "

@@ -91,6 +91,8 @@ final class ImageStorer {
 
     private static String rescue(Outcome.Success success, int index) {
         try {
+            // deliberately not AtomicFiles: createTempFile picks a fresh unique name in the temp folder, which
+            // nothing reads until this message names it, and a rescue should have the fewest moving parts
             Path file = Files.createTempFile("quota-canvas-rescued-" + index + "-", "." + success.image().format());
             Files.write(file, success.image().bytes());
             return " The image was saved to " + file + " instead.";

@@ -17,6 +17,6 @@ record Lane(ProviderId provider, ProviderConfig config, List<ModelCandidate> mod
 
     /// The provider's name for people and the chain (`keyless` for the keyless text endpoint).
     String name() {
-        return keyless() ? "keyless" : provider.wireName();
+        return ProviderId.nameOf(provider);
     }
 }

@@ -27,7 +27,7 @@ public interface PromptCache extends AutoCloseable {
 
         /// The provider's name as stored: its wire name, or `keyless`.
         public String providerName() {
-            return provider == null ? "keyless" : provider.wireName();
+            return ProviderId.nameOf(provider);
         }
 
         public String textSha256() {

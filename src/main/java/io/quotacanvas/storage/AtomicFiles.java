@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,10 +90,20 @@ public final class AtomicFiles {
     /// stale. `skip` (may be null) is a folder not to enter. Returns how many were removed; files it cannot
     /// delete are left for the next time.
     public static int cleanLeftovers(Path root, Path skip) {
+        return clean(root, skip, Integer.MAX_VALUE);
+    }
+
+    /// Like [#cleanLeftovers], for the folder `file` is in and not its subfolders: cheap enough to run before
+    /// every write of a small file that lives beside big folders (the config folder can hold the library).
+    public static int cleanLeftoversBeside(Path file) {
+        return clean(file.toAbsolutePath().getParent(), null, 1);
+    }
+
+    private static int clean(Path root, Path skip, int depth) {
         int[] removed = {0};
         Instant staleBefore = Instant.now().minus(STALE);
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return dir.equals(skip) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;

@@ -48,9 +48,10 @@ class ProgressEventsTest {
         events.onEvent(new EngineEvent.BatchFinished(-1, new BatchResult(List.of(failed(0), failed(1)), 10)));
 
         List<String> messages = sent.stream().map(ProgressNotification::message).toList();
-        assertEquals("generating 2 images", messages.getFirst());
-        assertTrue(messages.contains("[1/2] gitee/z-image-turbo gitee#1 …a1b2: quota_exhausted (HTTP 429) — Your resource"
+        assertEquals("Generating 2 images…", messages.getFirst());
+        assertTrue(messages.contains("[1/2] quota_exhausted HTTP 429 from gitee/z-image-turbo after 120 ms: Your resource"
                 + " package quota is used up"), messages.toString());
+        assertTrue(messages.contains("[2/2] failed: quota_exhausted: all tokens spent"), messages.toString());
         assertTrue(messages.contains("[2/2] trying a4f/z-image-turbo with a4f#1 …c3d4"), messages.toString());
         for (int i = 1; i < sent.size(); i++) {
             assertTrue(sent.get(i).progress() > sent.get(i - 1).progress(), "progress must grow: " + sent);

@@ -83,6 +83,18 @@ class AtomicFilesTest {
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(other));
     }
 
+    @Test
+    void leftoversBesideAFileAreCleanedWithoutEnteringSubfolders() throws Exception {
+        Path dead = Files.write(dir.resolve(".qc-999999999-abc.tmp"), new byte[] {1});
+        Path below = Files.createDirectories(dir.resolve("library"));
+        Path deadBelow = Files.write(below.resolve(".qc-999999999-def.tmp"), new byte[] {1});
+
+        assertEquals(1, AtomicFiles.cleanLeftoversBeside(dir.resolve("gateway-keys.json")));
+
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(deadBelow), "a big folder beside the file is not walked");
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

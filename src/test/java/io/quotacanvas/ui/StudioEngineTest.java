@@ -110,7 +110,7 @@ class StudioEngineTest {
         Screenshots.save(stage.getScene(), "real-engine-main-window");
         ListView<ChainRow> chain = robot.lookup("#chain").queryListView();
         List<String> tokens = chain.getItems().stream().map(ChainRow::tokenLabel).toList();
-        assertEquals(List.of("quota_exhausted", "success"), chain.getItems().stream().map(ChainRow::outcome).toList());
+        assertEquals(List.of("quota_exhausted", "success"), chain.getItems().stream().map(ChainRow::outcomeName).toList());
         assertTrue(tokens.get(0).startsWith("gitee#1") && tokens.get(1).startsWith("gitee#2"), tokens.toString());
         assertEquals(token1Before + 1, gitee.requestsWithToken(TOKEN_1), "one try on the spent token, then rotation");
 

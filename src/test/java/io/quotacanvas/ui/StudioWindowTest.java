@@ -3,6 +3,7 @@ package io.quotacanvas.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.library.StoredImage;
 import io.quotacanvas.ui.viewmodel.ChainRow;
 import io.quotacanvas.ui.viewmodel.MainViewModel;
@@ -80,7 +81,7 @@ class StudioWindowTest {
         ListView<ChainRow> chain = robot.lookup("#chain").queryListView();
         await(() -> chain.getItems().size() == 2);
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.getItems().stream().map(ChainRow::tokenLabel).toList());
-        assertEquals("quota_exhausted", chain.getItems().getFirst().outcome());
+        assertEquals(AttemptOutcome.QUOTA_EXHAUSTED, chain.getItems().getFirst().outcome());
         StudioLaunch.awaitThumbnails(robot);
         Screenshots.save(stage.getScene(), "main-window");
     }

@@ -1,5 +1,6 @@
 package io.quotacanvas.token.vault;
 
+import io.quotacanvas.config.GatewayConfig;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -17,13 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 /// The gateway's API keys kept in the config folder (`gateway-keys.json`, owner-only), hashed: each key is
 /// stored as HMAC-SHA-256 under its own random salt, so the file never holds a usable key, and a presented key
 /// is compared with every entry in constant time. Generated keys carry 256 random bits (`qc_` + 43 base64url
-/// characters), which is what makes a fast hash safe here; keys people bring must be 16 characters or more.
+/// characters), which is what makes a fast hash safe here; keys people bring must be
+/// [GatewayConfig#MIN_KEY_LENGTH] characters or more, as in the config.
 ///
 /// Thread-safe and shared between processes: every call reads the file afresh, except [#match], which
 /// re-reads it only when the file changed (so `gateway keys add` takes effect in a running gateway at once).
 public final class ApiKeyVault {
-    /// Keys shorter than this are refused.
-    public static final int MIN_LENGTH = 16;
     private static final String PREFIX = "qc_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,8 +67,8 @@ public final class ApiKeyVault {
     /// @throws VaultException when the key is already stored, or the file can't be used
     public ApiKeyEntry add(String key, String label) {
         String value = key == null ? "" : key.strip();
-        if (value.length() < MIN_LENGTH || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("a gateway key must be at least " + MIN_LENGTH
+        if (value.length() < GatewayConfig.MIN_KEY_LENGTH || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("a gateway key must be at least " + GatewayConfig.MIN_KEY_LENGTH
                     + " characters with no spaces");
         }
         String name = label == null || label.isBlank() ? null : label.strip();

@@ -81,9 +81,9 @@ public final class ChainCell extends ListCell<ChainRow> {
 
     private String detailText(ChainRow r) {
         List<String> parts = new ArrayList<>();
-        String key = "outcome." + r.outcome();
+        String key = "outcome." + r.outcomeName();
         String outcome = i18n.get(key);
-        parts.add(outcome.equals(key) ? r.outcome() : outcome);
+        parts.add(outcome.equals(key) ? r.outcomeName() : outcome);
         if (r.httpStatus() > 0) {
             parts.add("HTTP " + r.httpStatus());
         }

@@ -19,7 +19,7 @@ public final class OutcomeIcons {
         if (row.kind() == ChainRow.Kind.RUNNING) {
             return new BusyIndicator(14);
         }
-        return forOutcome(row.outcome());
+        return forOutcome(row.outcomeName());
     }
 
     /// Initialises the icon packs the chain and the tiles use, off the FX thread. Each pack is an enum of

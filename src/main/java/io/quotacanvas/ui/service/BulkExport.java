@@ -2,12 +2,12 @@ package io.quotacanvas.ui.service;
 
 import io.quotacanvas.library.LibraryException;
 import io.quotacanvas.library.StoredImage;
+import io.quotacanvas.storage.AtomicFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,20 +42,19 @@ public final class BulkExport {
     /// @throws LibraryException if an image can't be read or the target can't be written (a zip is then
     ///     not left half-written; images already copied to a folder stay)
     public int export(List<StoredImage> images, Path target, IntConsumer progress) throws LibraryException {
-        try (Sink sink = open(target)) {
+        return write(target, sink -> {
             int done = 0;
             for (StoredImage image : images) {
                 sink.add(image);
                 progress.accept(++done);
             }
-            sink.commit();
             return done;
-        }
+        });
     }
 
     /// Exports the images with `ids` (in that order; ids no longer in the library are skipped).
     public int exportIds(List<String> ids, Path target, IntConsumer progress) throws LibraryException {
-        try (Sink sink = open(target)) {
+        return write(target, sink -> {
             int done = 0;
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -69,126 +68,97 @@ public final class BulkExport {
                     }
                 }
             }
-            sink.commit();
             return done;
-        }
+        });
     }
 
-    private Sink open(Path target) throws LibraryException {
-        return isZip(target) ? new ZipSink(target) : new FolderSink(target);
+    private int write(Path target, Feed feed) throws LibraryException {
+        return isZip(target) ? zip(target, feed) : feed.into(folder(target));
     }
 
     private Optional<String> settings(StoredImage image) throws LibraryException {
         return store.readParameters(image.path());
     }
 
-    /// Where exported images go.
-    private interface Sink extends AutoCloseable {
-        void add(StoredImage image) throws LibraryException;
-
-        /// Makes the export visible (a zip is moved into place); without it, close discards what it can.
-        void commit() throws LibraryException;
-
-        @Override
-        void close() throws LibraryException;
+    /// Gives every image to a sink; returns how many went.
+    @FunctionalInterface
+    private interface Feed {
+        int into(Sink sink) throws LibraryException;
     }
 
-    private final class FolderSink implements Sink {
-        private final Path folder;
+    /// Where exported images go.
+    @FunctionalInterface
+    private interface Sink {
+        void add(StoredImage image) throws LibraryException;
+    }
 
-        FolderSink(Path folder) throws LibraryException {
-            this.folder = folder;
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new LibraryException("Could not create the folder " + folder + ": " + e.getMessage(), e);
-            }
+    /// Each image as its own PNG and text file, each written atomically.
+    private Sink folder(Path folder) throws LibraryException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LibraryException("Could not create the folder " + folder + ": " + e.getMessage(), e);
         }
-
-        @Override
-        public void add(StoredImage image) throws LibraryException {
+        return image -> {
             store.exportCopy(image, folder.resolve(image.id() + ".png"));
             Optional<String> text = settings(image);
             if (text.isPresent()) {
                 Path file = folder.resolve(image.id() + ".txt");
                 try {
-                    Files.writeString(file, text.get(), StandardCharsets.UTF_8);
+                    AtomicFiles.write(file, text.get().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new LibraryException("Could not write " + file + ": " + e.getMessage(), e);
                 }
             }
-        }
+        };
+    }
 
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void close() {
+    /// The zip is streamed into [AtomicFiles]' temp file, which becomes `zip` only once every image is in.
+    private int zip(Path zip, Feed feed) throws LibraryException {
+        int[] done = {0};
+        try {
+            AtomicFiles.write(zip, file -> {
+                BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16);
+                ZipOutputStream out = new ZipOutputStream(buffered);
+                try {
+                    done[0] = feed.into(image -> addToZip(out, image, zip));
+                } catch (LibraryException e) {
+                    throw new Abort(e); // through AtomicFiles, which then removes its temp file
+                }
+                out.finish();
+                buffered.flush();
+            });
+            return done[0];
+        } catch (Abort a) {
+            throw a.reason;
+        } catch (IOException e) {
+            throw new LibraryException("Could not write " + zip + ": " + e.getMessage(), e);
         }
     }
 
-    private final class ZipSink implements Sink {
-        private final Path zip;
-        private final Path tmp;
-        private final ZipOutputStream out;
-        private boolean committed;
-
-        ZipSink(Path zip) throws LibraryException {
-            this.zip = zip;
-            try {
-                Path dir = zip.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
-                tmp = Files.createTempFile(dir, ".export-", ".zip.tmp");
-                OutputStream file = Files.newOutputStream(tmp);
-                out = new ZipOutputStream(file);
-            } catch (IOException e) {
-                throw new LibraryException("Could not write " + zip + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void add(StoredImage image) throws LibraryException {
-            try {
-                out.putNextEntry(new ZipEntry(image.id() + ".png"));
-                Files.copy(image.path(), out);
+    private void addToZip(ZipOutputStream out, StoredImage image, Path zip) throws LibraryException {
+        try {
+            out.putNextEntry(new ZipEntry(image.id() + ".png"));
+            Files.copy(image.path(), out);
+            out.closeEntry();
+            Optional<String> text = settings(image);
+            if (text.isPresent()) {
+                out.putNextEntry(new ZipEntry(image.id() + ".txt"));
+                out.write(text.get().getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
-                Optional<String> text = settings(image);
-                if (text.isPresent()) {
-                    out.putNextEntry(new ZipEntry(image.id() + ".txt"));
-                    out.write(text.get().getBytes(StandardCharsets.UTF_8));
-                    out.closeEntry();
-                }
-            } catch (IOException e) {
-                throw new LibraryException("Could not add " + image.path() + " to " + zip + ": " + e.getMessage(), e);
             }
+        } catch (IOException e) {
+            throw new LibraryException("Could not add " + image.path() + " to " + zip + ": " + e.getMessage(), e);
         }
+    }
 
-        @Override
-        public void commit() throws LibraryException {
-            try {
-                out.close();
-                Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                committed = true;
-            } catch (IOException e) {
-                throw new LibraryException("Could not write " + zip + ": " + e.getMessage(), e);
-            }
-        }
+    /// Carries a [LibraryException] out of a zip being written.
+    private static final class Abort extends RuntimeException {
+        private final LibraryException reason;
 
-        @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // already closed by commit, or failing anyway: the temp file goes below
-            }
-            if (!committed) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover temp file is only clutter
-                }
-            }
+        Abort(LibraryException reason) {
+            super(reason.getMessage(), reason, false, false);
+            this.reason = reason;
         }
     }
 }

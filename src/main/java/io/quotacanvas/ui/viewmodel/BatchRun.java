@@ -76,9 +76,7 @@ final class BatchRun {
                 if (done.result() instanceof ImageResult.Generated) {
                     generated++;
                 }
-                chain.replaceAll(r -> r.kind() == ChainRow.Kind.RUNNING
-                        ? new ChainRow(r.step(), r.provider(), r.model(), r.tokenLabel(), "cancelled", 0, null, 0, null)
-                        : r);
+                chain.replaceAll(r -> r.kind() == ChainRow.Kind.RUNNING ? r.cancelled() : r);
                 yield null;
             }
             default -> null;

@@ -8,7 +8,6 @@ import io.quotacanvas.pipeline.ModelDefaults;
 import io.quotacanvas.ui.SettingsStore;
 import io.quotacanvas.ui.service.ModelHint;
 import io.quotacanvas.ui.service.ProviderInfo;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,7 @@ public final class CreateViewModel {
     private final BiFunction<ProviderId, String, ModelHint> hints;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<AspectRatio> aspectRatio = new SimpleObjectProperty<>(this, "aspectRatio",
-            AspectRatio.SQUARE);
+            ImageRequest.DEFAULT_ASPECT_RATIO);
     /// null = Auto.
     private final ObjectProperty<ProviderId> provider = new SimpleObjectProperty<>(this, "provider");
     private final StringProperty model = new SimpleStringProperty(this, "model", ImageRequest.DEFAULT_MODEL);
@@ -157,7 +156,7 @@ public final class CreateViewModel {
         String m = model.get() == null || model.get().isBlank() ? ImageRequest.DEFAULT_MODEL : model.get();
         return new ImageRequest(prompt.get().strip(), provider.get(), m, aspectRatio.get(), s, st, g, hd.get(),
                 optimizePrompt.get(), autoTranslate.get(), Math.clamp(count.get(), 1, MAX_COUNT),
-                Duration.ofSeconds(180));
+                ImageRequest.DEFAULT_TIMEOUT);
     }
 
     /// Fills the form from an image's settings (reuse, regenerate, a dropped PNG). The seed is locked to
@@ -194,7 +193,7 @@ public final class CreateViewModel {
 
     public void restore(SettingsStore s) {
         prompt.set(s.get("create.prompt", ""));
-        AspectRatio.fromLabel(s.get("create.aspect", "1:1")).ifPresent(aspectRatio::set);
+        AspectRatio.fromLabel(s.get("create.aspect", ImageRequest.DEFAULT_ASPECT_RATIO_LABEL)).ifPresent(aspectRatio::set);
         ProviderId.fromWireName(s.get("create.provider", "")).filter(providerChoices::contains).ifPresent(provider::set);
         String m = s.get("create.model", "");
         if (models.contains(m)) {

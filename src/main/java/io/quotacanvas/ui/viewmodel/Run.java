@@ -197,9 +197,7 @@ public final class Run {
             return;
         }
         slot.finish(result);
-        slot.chain().replaceAll(r -> r.kind() == ChainRow.Kind.RUNNING
-                ? new ChainRow(r.step(), r.provider(), r.model(), r.tokenLabel(), "cancelled", 0, null, 0, null)
-                : r);
+        slot.chain().replaceAll(r -> r.kind() == ChainRow.Kind.RUNNING ? r.cancelled() : r);
         finished.set(finished.get() + 1);
         if (result instanceof ImageResult.Failed) {
             failed.set(failed.get() + 1);

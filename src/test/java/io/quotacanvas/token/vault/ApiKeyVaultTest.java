@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +95,42 @@ class ApiKeyVaultTest {
 
         VaultException e = assertThrows(VaultException.class, () -> vault().list());
         assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+    }
+
+    /// Regression: the keys file was written through its own temp files (`.gateway-keys.json-…tmp`), which no
+    /// clean-up recognised, so a crashed write's copy of the key hashes stayed in the config folder.
+    @Test
+    void aCrashedWritersTempFileIsRemovedAtTheNextChangeAndNoneIsLeftBehind() throws Exception {
+        Path leftover = Files.writeString(config.resolve(".qc-999999999-crashed.tmp"), "{\"keys\":[]}");
+
+        vault().generate("laptop");
+
+        try (var files = Files.list(config)) {
+            assertEquals(List.of("gateway-keys.json", "gateway-keys.json.lock"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertFalse(Files.exists(leftover));
+    }
+
+    /// Regression: each instance had its own in-process lock, so two instances on one file in one process
+    /// asked the OS for the same file lock at once and one failed (an overlapping lock).
+    @Test
+    void twoInstancesInOneProcessChangingTheFileAtOnceLoseNoKey() throws Exception {
+        ApiKeyVault a = vault();
+        ApiKeyVault b = vault();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> adds = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                ApiKeyVault v = i % 2 == 0 ? a : b;
+                String label = "key-" + i;
+                adds.add(pool.submit(() -> v.generate(label)));
+            }
+            for (Future<?> f : adds) {
+                f.get();
+            }
+        }
+
+        assertEquals(16, vault().list().size());
     }
 
     @Test

@@ -49,6 +49,16 @@ class FileTokenVaultTest {
         }
     }
 
+    /// Regression: nothing cleaned the config folder, so a crashed write's temp copy of the tokens stayed there.
+    @Test
+    void aCrashedWritersTempCopyOfTheTokensIsRemovedAtTheNextChange() throws Exception {
+        Path leftover = Files.writeString(config.resolve(".qc-999999999-crashed.tmp"), CANARY);
+
+        vault().add(GITEE, List.of(CANARY), null);
+
+        assertFalse(Files.exists(leftover));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"rw-r-----", "rw----r--", "rw-r--r--"})
     void aFileOtherUsersCanReadIsRefusedWithItsFixAndLeftAsItWas(String perms) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.core.ImageRequest;
 import io.quotacanvas.core.ProviderId;
 import io.quotacanvas.library.LibraryQuery;
@@ -88,7 +89,7 @@ class CompareViewModelTest {
         RunSlot qwen = compare.cells().get(1);
         Tile.Failed failed = assertInstanceOf(Tile.Failed.class, qwen.tile().now());
         assertEquals("provider_error", failed.errorType());
-        assertEquals("provider_error", qwen.chain().getLast().outcome());
+        assertEquals(AttemptOutcome.PROVIDER_ERROR, qwen.chain().getLast().outcome());
         assertEquals(1, compare.runProperty().get().failedProperty().get());
 
         f.studio.failModels.clear();

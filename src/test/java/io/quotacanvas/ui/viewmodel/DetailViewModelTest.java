@@ -48,7 +48,7 @@ class DetailViewModelTest {
     @Test
     void theChainOfAFinishedImageComesFromItsMetadata() {
         assertEquals(List.of("quota_exhausted", "success"),
-                detail.chain().rows().stream().map(ChainRow::outcome).toList());
+                detail.chain().rows().stream().map(ChainRow::outcomeName).toList());
         assertNotNull(detail.chain().rows().getFirst().coolingUntil());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quotacanvas.core.AttemptOutcome;
 import io.quotacanvas.ui.ManualTaskService;
 import io.quotacanvas.ui.StudioFixture;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class GenerationViewModelTest {
         assertInstanceOf(Tile.Stored.class, tiles.get(0).now());
         assertEquals("a fox", ((Tile.Stored) tiles.get(1).now()).image().metadata().promptOriginal());
         List<ChainRow> chain = f.vm.chain().rows();
-        assertEquals(List.of("quota_exhausted", "success"), chain.stream().map(ChainRow::outcome).toList());
+        assertEquals(List.of("quota_exhausted", "success"), chain.stream().map(ChainRow::outcomeName).toList());
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.stream().map(ChainRow::tokenLabel).toList());
         assertEquals(429, chain.getFirst().httpStatus());
         assertFalse(f.vm.generation().runningProperty().get());
@@ -93,6 +94,6 @@ class GenerationViewModelTest {
         f.vm.chain().clear();
         f.vm.gallery().select(f.vm.gallery().tiles().get(1));
         assertEquals(2, f.vm.chain().rows().size());
-        assertEquals("provider_error", f.vm.chain().rows().getLast().outcome());
+        assertEquals(AttemptOutcome.PROVIDER_ERROR, f.vm.chain().rows().getLast().outcome());
     }
 }

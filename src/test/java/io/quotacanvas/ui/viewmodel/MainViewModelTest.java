@@ -52,7 +52,7 @@ class MainViewModelTest {
         f.studio.seed(2);
         f.vm.start();
         f.vm.gallery().select(f.vm.gallery().tiles().getFirst());
-        assertEquals(List.of("quota_exhausted", "success"), f.vm.chain().rows().stream().map(ChainRow::outcome).toList());
+        assertEquals(List.of("quota_exhausted", "success"), f.vm.chain().rows().stream().map(ChainRow::outcomeName).toList());
     }
 
     @Test
