@@ -6,10 +6,11 @@ import java.util.Objects;
 /// What a person (or agent) asked for, before routing. Optional values are null when not given.
 ///
 /// `provider` null means auto routing. `count` is the batch size (1 to [#MAX_COUNT]). `timeout` caps the total
-/// time spent on each image.
+/// time spent on each image. `exactModel` keeps every provider to `model` (no fallback to `z-image-turbo` or
+/// the provider's default): a comparison of models asks for exactly the one it shows.
 public record ImageRequest(String prompt, ProviderId provider, String model, AspectRatio aspectRatio, Long seed,
                            Integer steps, Double guidanceScale, boolean enableHd, boolean optimizePrompt,
-                           boolean autoTranslate, int count, Duration timeout) {
+                           boolean autoTranslate, int count, Duration timeout, boolean exactModel) {
 
     public static final String DEFAULT_MODEL = "z-image-turbo";
     /// The aspect ratio's label when none is asked for; text, so picocli's annotations can use it.
@@ -31,6 +32,14 @@ public record ImageRequest(String prompt, ProviderId provider, String model, Asp
         }
     }
 
+    /// A request whose providers may fall back to other models, as routing does by default.
+    public ImageRequest(String prompt, ProviderId provider, String model, AspectRatio aspectRatio, Long seed,
+                        Integer steps, Double guidanceScale, boolean enableHd, boolean optimizePrompt,
+                        boolean autoTranslate, int count, Duration timeout) {
+        this(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd, optimizePrompt, autoTranslate,
+                count, timeout, false);
+    }
+
     /// A single-image request with every option at its default.
     public static ImageRequest of(String prompt) {
         return new ImageRequest(prompt, null, DEFAULT_MODEL, DEFAULT_ASPECT_RATIO, null, null, null, false, true,
@@ -39,31 +48,36 @@ public record ImageRequest(String prompt, ProviderId provider, String model, Asp
 
     public ImageRequest withProvider(ProviderId p) {
         return new ImageRequest(prompt, p, model, aspectRatio, seed, steps, guidanceScale, enableHd, optimizePrompt,
-                autoTranslate, count, timeout);
+                autoTranslate, count, timeout, exactModel);
     }
 
     public ImageRequest withModel(String m) {
         return new ImageRequest(prompt, provider, m, aspectRatio, seed, steps, guidanceScale, enableHd, optimizePrompt,
-                autoTranslate, count, timeout);
+                autoTranslate, count, timeout, exactModel);
     }
 
     public ImageRequest withCount(int n) {
         return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd,
-                optimizePrompt, autoTranslate, n, timeout);
+                optimizePrompt, autoTranslate, n, timeout, exactModel);
     }
 
     public ImageRequest withSeed(Long s) {
         return new ImageRequest(prompt, provider, model, aspectRatio, s, steps, guidanceScale, enableHd,
-                optimizePrompt, autoTranslate, count, timeout);
+                optimizePrompt, autoTranslate, count, timeout, exactModel);
     }
 
     public ImageRequest withTimeout(Duration t) {
         return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd,
-                optimizePrompt, autoTranslate, count, t);
+                optimizePrompt, autoTranslate, count, t, exactModel);
     }
 
     public ImageRequest withOptimizePrompt(boolean on) {
         return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd, on,
-                autoTranslate, count, timeout);
+                autoTranslate, count, timeout, exactModel);
+    }
+
+    public ImageRequest withExactModel(boolean exact) {
+        return new ImageRequest(prompt, provider, model, aspectRatio, seed, steps, guidanceScale, enableHd,
+                optimizePrompt, autoTranslate, count, timeout, exact);
     }
 }

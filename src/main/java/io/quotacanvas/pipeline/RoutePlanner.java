@@ -47,7 +47,7 @@ public final class RoutePlanner {
                 skipped.add(skip(id, request.model(), reason));
                 continue;
             }
-            List<ModelCandidate> models = modelCandidates(pc, request.model(), skipped);
+            List<ModelCandidate> models = modelCandidates(pc, request.model(), request.exactModel(), skipped);
             if (models.isEmpty()) {
                 continue;
             }
@@ -80,12 +80,15 @@ public final class RoutePlanner {
         return tokens;
     }
 
-    /// requested → z-image-turbo → provider default; a requested provider-native id maps back to its
-    /// canonical name; unsupported candidates are recorded as skipped.
-    private List<ModelCandidate> modelCandidates(ProviderConfig pc, String requested, List<AttemptRecord> skipped) {
+    /// requested → z-image-turbo → provider default (only the requested one when `exact`); a requested
+    /// provider-native id maps back to its canonical name; unsupported candidates are recorded as skipped.
+    private List<ModelCandidate> modelCandidates(ProviderConfig pc, String requested, boolean exact,
+                                                 List<AttemptRecord> skipped) {
         Map<String, ModelCandidate> out = new LinkedHashMap<>();
         Set<String> seen = new java.util.HashSet<>();
-        for (String wanted : new String[] {requested, ImageRequest.DEFAULT_MODEL, pc.defaultModel()}) {
+        String[] chain = exact ? new String[] {requested}
+                : new String[] {requested, ImageRequest.DEFAULT_MODEL, pc.defaultModel()};
+        for (String wanted : chain) {
             if (wanted == null || !seen.add(wanted)) {
                 continue;
             }

@@ -49,6 +49,24 @@ class RoutePlannerTest {
     }
 
     @Test
+    void anExactModelRequestHasNoFallbackModels() {
+        RoutePlan plan = planner.plan(ImageRequest.of("x").withModel("flux-2").withProvider(ProviderId.GITEE)
+                .withExactModel(true));
+
+        assertEquals(List.of("flux-2"), plan.routes().getFirst().models().stream().map(RoutePlan.ModelCandidate::canonical)
+                .toList());
+    }
+
+    @Test
+    void anExactModelNoProviderOffersLeavesNoRouteAndSaysWhy() {
+        RoutePlan plan = planner.plan(ImageRequest.of("x").withModel("kolors").withProvider(ProviderId.GITEE)
+                .withExactModel(true));
+
+        assertTrue(plan.routes().isEmpty());
+        assertEquals("model not offered by gitee", plan.skipped().getFirst().message());
+    }
+
+    @Test
     void unsupportedModelsAreSkippedAndShownOnce() {
         RoutePlan plan = planner.plan(ImageRequest.of("x").withProvider(ProviderId.OPENAI_COMPATIBLE));
 

@@ -48,12 +48,13 @@ public final class Run {
         }
     }
 
-    /// A comparison: one image of `template` per pair, all with the template's seed.
+    /// A comparison: one image of `template` per pair, all with the template's seed, each of exactly its pair's
+    /// model (no fallback to another: a comparison shows what each model makes).
     Run(long number, String runId, ImageRequest template, List<Pair> pairs) {
         this(number, runId, Kind.COMPARE, template);
         for (Pair p : pairs) {
             slots.add(new RunSlot(this, slots.size(), p.provider(), p.model(),
-                    template.withProvider(p.provider()).withModel(p.model()).withCount(1)));
+                    template.withProvider(p.provider()).withModel(p.model()).withExactModel(true).withCount(1)));
         }
     }
 

@@ -49,6 +49,8 @@ class CompareViewModelTest {
         assertEquals(pairs(compare.choices()), sent);
         assertEquals(1, f.studio.requests.stream().map(ImageRequest::seed).distinct().count(), "one seed for all");
         assertTrue(f.studio.requests.stream().allMatch(r -> r.count() == 1 && r.seed() != null));
+        assertTrue(f.studio.requests.stream().allMatch(ImageRequest::exactModel),
+                "each cell asks for exactly its model, no fallback to another");
         assertEquals(3, compare.cells().size());
         RunSlot a4f = compare.cells().get(2);
         assertEquals(ProviderId.A4F, a4f.provider());
