@@ -13,8 +13,8 @@ import javafx.scene.layout.Pane;
 
 /// Keeps a pane's children in step with a list, one node per item, changing only what changed: an item that
 /// leaves takes its node away at once, and new items get theirs at most `perFrame` a frame, in their places,
-/// starting `delay` frames after the change (the frame that shows the change itself has its own layout to
-/// do; two lists that grow together can take turns).
+/// once `delay` frames have passed since the change (the frame that shows the change itself has its own
+/// layout to do; two lists that grow together can take turns).
 ///
 /// So a list that grows by many items at once (a batch's images, a run) never makes the FX thread build and
 /// style all their nodes in one frame, and the nodes of the other items are never touched (replacing a

@@ -31,9 +31,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 /// Hidden while empty.
 ///
 /// The row follows the strip tile by tile ([PacedChildren]): a batch going in makes its own tiles and
-/// touches nothing else, [#TILES_PER_FRAME] a frame from the frame after the queue's new row (QueueView), so
-/// a batch of 8 fills in over four frames and the FX thread never spends a long frame on them; tiles that
-/// leave go at once (their images join the grid in that same frame).
+/// touches nothing else, [#TILES_PER_FRAME] a frame from the frame after the queue's new row (QueueView, the
+/// third after Generate), so a batch of 8 fills in over four frames and the FX thread never spends a long
+/// frame on them; tiles that leave go at once (their images join the grid in that same frame).
 final class RunningStripView {
     static final int TILES_PER_FRAME = 2;
 
