@@ -110,6 +110,11 @@ public final class StudioApp extends Application {
         primary.setOnCloseRequest(this::onCloseRequest);
         primary.show();
         vm.start();
+        Locale locale = i18n.locale();
+        tasks.submit("preload", () -> {
+            io.quotacanvas.ui.control.BatchPreload.run(locale, ZoneId.systemDefault());
+            return null;
+        }, done -> { }, e -> LOG.log(Level.WARNING, "preloading the batch views failed", e));
     }
 
     @Override

@@ -62,6 +62,8 @@ public final class FakeStudio implements StudioServices {
     /// How long each image "takes" at the provider (images of a batch run in parallel, like the engine's).
     public volatile java.time.Duration latency = java.time.Duration.ZERO;
     public volatile CountDownLatch hold;
+    /// When not empty, only images with these seeds wait for [#hold] (the others of their batch are made).
+    public final java.util.Set<Long> holdSeeds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public volatile Map<ProviderId, ProviderStatus> statuses = Map.of();
     /// Hugging Face with its public Spaces (no token) joins the providers: what a new user has.
     public volatile boolean publicSpaces;
@@ -208,7 +210,9 @@ public final class FakeStudio implements StudioServices {
         listener.onEvent(new EngineEvent.AttemptFinished(i, quota));
         listener.onEvent(new EngineEvent.TokenCooled(i, p, first, NOW.plusSeconds(3600), null));
         listener.onEvent(new EngineEvent.AttemptStarted(i, AttemptStep.GENERATE, p, request.model(), second));
-        awaitRelease(scope);
+        if (holdSeeds.isEmpty() || holdSeeds.contains(seed)) {
+            awaitRelease(scope);
+        }
         pause();
         if (scope.isCancelled() || failAll || failModels.contains(request.model()) || failSeeds.contains(seed)) {
             boolean cancelled = scope.isCancelled();

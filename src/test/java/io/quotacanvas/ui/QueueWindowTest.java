@@ -58,7 +58,8 @@ class QueueWindowTest {
         assertFalse(robot.lookup("#generate").queryButton().isDisabled(), "Generate queues while a run is going");
         robot.clickOn("#generate");
         await(() -> vm().queue().runs().size() == 2 && robot.lookup("#queue-run-2").tryQuery().isPresent());
-        assertEquals(5 + 8, vm().gallery().tiles().size());
+        assertEquals(8, vm().gallery().tiles().size(), "the grid is left alone while runs go on");
+        assertEquals(5, vm().gallery().running().tiles().size(), "both runs' images are in the strip");
         assertEquals(List.of(), StudioLaunch.cutLabels(robot.lookup(".create-panel").query()));
         Screenshots.save(stage.getScene(), "queue-two-runs");
 
@@ -94,8 +95,9 @@ class QueueWindowTest {
             vm().create().seedLockedProperty().set(true);
         });
         robot.clickOn("#generate");
-        await(() -> !vm().generation().runningProperty().get() && vm().gallery().tiles().get(1).now() instanceof Tile.Failed
-                && vm().gallery().tiles().get(2).now() instanceof Tile.Stored);
+        await(() -> !vm().generation().runningProperty().get() && vm().gallery().running().tiles().size() == 1
+                && vm().gallery().running().tiles().getFirst().now() instanceof Tile.Failed
+                && vm().gallery().tiles().size() == 8 + 2);
         await(() -> robot.lookup(".tile-retry").tryQuery().isPresent());
         assertEquals("2 of 3 made · 1 failed · done",
                 robot.lookup("#queue-status-1").queryAs(Labeled.class).getText());
@@ -104,7 +106,7 @@ class QueueWindowTest {
 
         studio.failSeeds.clear();
         robot.clickOn(".tile-retry");
-        await(() -> vm().gallery().tiles().get(1).now() instanceof Tile.Stored);
+        await(() -> vm().gallery().running().tiles().isEmpty() && vm().gallery().tiles().size() == 8 + 3);
         assertEquals(701L, studio.requests.getLast().seed(), "the failed image's own seed");
         assertEquals(1, studio.requests.getLast().count());
     }

@@ -189,12 +189,13 @@ class StudioEngineTest {
         gitee.defaultReply(Reply.HANG);
         robot.clickOn("#prompt").write("a hanging fox");
         robot.clickOn("#generate");
-        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
+        await(() -> !vm().gallery().running().tiles().isEmpty()
+                && vm().gallery().running().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
         long t0 = System.nanoTime();
         robot.clickOn("#cancel");
         await(() -> !vm().generation().runningProperty().get());
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        assertFalse(vm().gallery().tiles().getFirst().now() instanceof Tile.Stored);
+        assertFalse(vm().gallery().running().tiles().getFirst().now() instanceof Tile.Stored);
         System.out.println("cancel took " + took.toMillis() + " ms");
     }
 }

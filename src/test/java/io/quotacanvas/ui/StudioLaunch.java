@@ -57,12 +57,17 @@ public final class StudioLaunch {
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", key, false, true, false, false)));
     }
 
-    /// Waits until every stored image on screen shows its thumbnail (made one at a time in the background).
+    /// Waits until every stored image on screen (the grid's and the running strip's) shows its thumbnail (made
+    /// one at a time in the background).
     public static void awaitThumbnails(org.testfx.api.FxRobot robot) throws Exception {
         await(() -> robot.lookup(".tile").queryAll().stream().filter(StudioLaunch::shownTile).allMatch(n -> {
-            var tile = (io.quotacanvas.ui.control.TileCell) n;
-            return !(tile.getItem() != null && tile.getItem().now() instanceof io.quotacanvas.ui.viewmodel.Tile.Stored)
-                    || tile.lookupAll(".image-view").stream().anyMatch(v -> ((javafx.scene.image.ImageView) v).getImage() != null);
+            io.quotacanvas.ui.viewmodel.Tile shows = switch (n) {
+                case io.quotacanvas.ui.control.TileCell cell -> cell.getItem();
+                case io.quotacanvas.ui.control.StripTile strip -> strip.tile();
+                default -> null;
+            };
+            return !(shows != null && shows.now() instanceof io.quotacanvas.ui.viewmodel.Tile.Stored)
+                    || n.lookupAll(".image-view").stream().anyMatch(v -> ((javafx.scene.image.ImageView) v).getImage() != null);
         }));
     }
 

@@ -97,13 +97,15 @@ class StudioWindowTest {
         robot.clickOn("#prompt").write("a slow lighthouse");
         robot.interact(() -> vm().create().countProperty().set(3));
         robot.clickOn("#generate");
-        await(() -> vm().gallery().tiles().getFirst().now() instanceof Tile.Running r && !r.step().isEmpty());
+        await(() -> !vm().gallery().running().tiles().isEmpty()
+                && vm().gallery().running().tiles().getFirst().now() instanceof Tile.Running r && !r.step().isEmpty());
         await(() -> thumbnailsShown(robot));
         Screenshots.save(stage.getScene(), "running-batch");
 
         robot.clickOn("#cancel");
         await(() -> !vm().generation().runningProperty().get());
-        assertTrue(vm().gallery().tiles().getFirst().now() instanceof Tile.Failed f && f.errorType().equals("cancelled"));
+        assertTrue(vm().gallery().running().tiles().getFirst().now() instanceof Tile.Failed f
+                && f.errorType().equals("cancelled"));
     }
 
     @Test
@@ -173,7 +175,8 @@ class StudioWindowTest {
         robot.interact(app::requestClose);
         await(() -> !stage.isShowing());
         assertTrue(!vm().generation().runningProperty().get());
-        assertTrue(vm().gallery().tiles().getFirst().now() instanceof Tile.Failed f && f.errorType().equals("cancelled"));
+        assertTrue(vm().gallery().running().tiles().getFirst().now() instanceof Tile.Failed f
+                && f.errorType().equals("cancelled"));
         SettingsStore saved = SettingsStore.load(studio.folders().libraryDir().getParent().resolve("state/studio.properties"));
         assertEquals("a long night", saved.get("create.prompt", ""));
         assertTrue(saved.getDouble("window.w", 0) > 0);

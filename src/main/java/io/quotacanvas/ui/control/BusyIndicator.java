@@ -13,7 +13,9 @@ import javafx.util.Duration;
 /// is in a scene.
 ///
 /// The stock indeterminate `ProgressIndicator` rebuilds a timeline and lays out a ring of paths for every
-/// instance, which cost the FX thread whole frames when a batch put several running tiles on screen.
+/// instance, which cost the FX thread whole frames when a batch put several running tiles on screen. The
+/// transition turns a plain pane holding the arc, not the arc: a turned shape has its stroke's bounds
+/// measured again on every frame, a turned pane only its square's corners.
 public final class BusyIndicator extends StackPane {
     private final RotateTransition turn;
 
@@ -24,11 +26,14 @@ public final class BusyIndicator extends StackPane {
         arc.setStrokeWidth(Math.max(2, size / 10.0));
         arc.setStrokeLineCap(StrokeLineCap.ROUND);
         arc.getStyleClass().add("busy-indicator-arc");
-        getChildren().add(arc);
+        StackPane wheel = new StackPane(arc);
+        wheel.setMinSize(size, size);
+        wheel.setMaxSize(size, size);
+        getChildren().add(wheel);
         getStyleClass().add("busy-indicator");
         setMinSize(size, size);
         setMaxSize(size, size);
-        turn = new RotateTransition(Duration.seconds(1), arc);
+        turn = new RotateTransition(Duration.seconds(1), wheel);
         turn.setByAngle(360);
         turn.setInterpolator(Interpolator.LINEAR);
         turn.setCycleCount(Animation.INDEFINITE);

@@ -28,6 +28,7 @@ public final class ChainCell extends ListCell<ChainRow> {
     private final Label route = new Label();
     private final Label detail = new Label();
     private final HBox box;
+    private String iconKind;
 
     public ChainCell(I18n i18n, ZoneId zone) {
         this.i18n = i18n;
@@ -61,7 +62,12 @@ public final class ChainCell extends ListCell<ChainRow> {
             setGraphic(null);
             return;
         }
-        icon.getChildren().setAll(OutcomeIcons.of(row));
+        // the list measures rows by updating a cell with each: make an icon only when the kind changes
+        String kind = row.kind() == ChainRow.Kind.RUNNING ? "running" : row.outcomeName();
+        if (!kind.equals(iconKind)) {
+            iconKind = kind;
+            icon.getChildren().setAll(OutcomeIcons.of(row));
+        }
         route.setText(routeText(row));
         detail.setText(detailText(row));
         setGraphic(box);

@@ -37,9 +37,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/// The gallery: filters above a virtualised grid of tiles, the selection bar (favourite, export, compare,
-/// delete the selected images), an empty-state hint, and the undo bar after a delete (the delete is
-/// committed when the bar times out). Keys: Ctrl/Cmd+A selects all, Delete deletes the selection (after
+/// The gallery: filters, the strip of the runs' images ([RunningStripView]: a batch going in never changes
+/// the grid) above a virtualised grid of tiles, the selection bar (favourite, export, compare, delete the
+/// selected images), an empty-state hint, and the undo bar after a delete (the delete is committed when the
+/// bar times out). Keys: Ctrl/Cmd+A selects all, Delete deletes the selection (after
 /// confirming), Enter opens the current image, Escape clears the selection.
 public final class GalleryView {
     static final Duration UNDO_WINDOW = Duration.seconds(8);
@@ -76,7 +77,9 @@ public final class GalleryView {
     }
 
     public Node build() {
-        pane.setTop(new GalleryFilterBar(gallery.filters(), gallery.totalProperty(), providers, i18n).build());
+        pane.setTop(new javafx.scene.layout.VBox(
+                new GalleryFilterBar(gallery.filters(), gallery.totalProperty(), providers, i18n).build(),
+                new RunningStripView(gallery, thumbnails, i18n, open, retry).build()));
         // the selection bar floats over the grid: appearing on a click, it must not move the tile under the
         // pointer (the second click of a double click would land on another tile)
         StackPane center = new StackPane(createGrid(), createEmptyHint());

@@ -26,10 +26,12 @@ final class GallerySelector {
     private final Supplier<LibraryQuery> query;
     private final LongSupplier generation;
     private final Supplier<List<StoredImage>> inMemory;
+    private final Supplier<List<StoredImage>> inStrip;
 
+    /// `inMemory` is every stored image in memory (strip and grid); `inStrip` those of the running strip.
     GallerySelector(GallerySelection selection, GalleryTiles tiles, ImageStore store, TaskService tasks,
                     Consumer<Throwable> errors, Supplier<LibraryQuery> query, LongSupplier generation,
-                    Supplier<List<StoredImage>> inMemory) {
+                    Supplier<List<StoredImage>> inMemory, Supplier<List<StoredImage>> inStrip) {
         this.selection = selection;
         this.tiles = tiles;
         this.store = store;
@@ -38,9 +40,10 @@ final class GallerySelector {
         this.query = query;
         this.generation = generation;
         this.inMemory = inMemory;
+        this.inStrip = inStrip;
     }
 
-    /// A click on the stored image at `index` (see `GalleryViewModel#click`).
+    /// A click on the stored image at grid position `index` (see `GalleryViewModel#click`).
     void click(int index, boolean range, boolean toggle) {
         if (!(tiles.get(index).now() instanceof Tile.Stored s)) {
             return;
@@ -74,17 +77,11 @@ final class GallerySelector {
             apply(ids, add);
             return;
         }
-        int start = Math.max(lo - tiles.liveCount(), 0);
-        LibraryQuery q = query.get().withPage(start, hi - tiles.liveCount() - start + 1);
+        LibraryQuery q = query.get().withPage(lo, hi - lo + 1);
         long gen = generation.getAsLong();
-        List<String> live = ids.subList(0, (int) ids.stream()
-                .takeWhile(id -> tiles.indexOf(id).map(i -> i < tiles.liveCount()).orElse(false)).count());
-        List<String> front = List.copyOf(live);
         tasks.submit("gallery-range", () -> store.ids(q), found -> {
             if (gen == generation.getAsLong()) {
-                List<String> all = new ArrayList<>(front);
-                all.addAll(found);
-                apply(all, add);
+                apply(found, add);
             }
         }, errors);
     }
@@ -103,8 +100,7 @@ final class GallerySelector {
         }
         long gen = generation.getAsLong();
         LibraryQuery q = query.get().withPage(0, 0);
-        List<String> live = tiles.live().stream().filter(t -> t.now() instanceof Tile.Stored)
-                .map(t -> ((Tile.Stored) t.now()).image().id()).toList();
+        List<String> live = inStrip.get().stream().map(StoredImage::id).toList();
         tasks.submit("gallery-all", () -> store.ids(q), found -> {
             if (gen == generation.getAsLong()) {
                 List<String> all = new ArrayList<>(live);

@@ -27,13 +27,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 
-/// The gallery: live tiles of runs first, then the library's images for the [GalleryFilters], read a page at
-/// a time around what the grid shows (see [GalleryTiles]: the whole listing is never in memory), with a
-/// multi-selection ([GallerySelection]) and bulk favourite and delete (with undo).
+/// The gallery: the library's images for the [GalleryFilters], read a page at a time around what the grid
+/// shows (see [GalleryTiles]: the whole listing is never in memory), the [RunningStrip] of the runs' images
+/// above it, a multi-selection ([GallerySelection]) and bulk favourite and delete (with undo).
 ///
 /// A listing is a snapshot: images made after it was read (by a run here, another window or the command
-/// line) join at the next reload, so pages never shift under the grid; a run's images show as its live tiles
-/// meanwhile. Changing a filter reloads; a reply for an older listing is dropped. FX thread only.
+/// line) join at the next reload, so pages never shift under the grid; a run's images show in the strip
+/// meanwhile, and join when their run is over ([#joinFinished]). Every listing read takes out of the strip
+/// the stored images it holds. Changing a filter reloads; a reply for an older listing is dropped. FX thread
+/// only.
 public final class GalleryViewModel {
     public static final int PAGE = 120;
     static final int MAX_PAGES = 8;
@@ -45,13 +47,15 @@ public final class GalleryViewModel {
     private final GalleryFilters filters;
     private final GalleryTiles tiles = new GalleryTiles(PAGE, MAX_PAGES);
     private final ObservableList<Tile> readOnlyTiles = tiles;
+    private final RunningStrip running = new RunningStrip();
     private final GallerySelection selection = new GallerySelection();
     private final GallerySelector selector;
+    private final GalleryNeighbours neighbours;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Tile> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<PendingDelete> pendingDelete = new ReadOnlyObjectWrapper<>(this, "pendingDelete");
-    private final BooleanBinding empty = Bindings.isEmpty(tiles);
+    private final BooleanBinding empty = Bindings.isEmpty(tiles).and(Bindings.isEmpty(running.tiles()));
     private final Set<String> hidden = new LinkedHashSet<>();
     private final Set<Integer> requested = new HashSet<>();
     private LibraryQuery query;
@@ -65,8 +69,9 @@ public final class GalleryViewModel {
         this.clock = clock;
         this.errors = errors;
         this.filters = new GalleryFilters(zone);
+        this.neighbours = new GalleryNeighbours(tiles, running, store, tasks, errors, () -> query, this::ensureLoaded);
         this.selector = new GallerySelector(selection, tiles, store, tasks, errors, () -> query, () -> generation,
-                this::storedImages);
+                this::storedImages, running::storedImages);
         // several filters change at once ("show this run" clears the others): one reload after them all
         InvalidationListener reload = o -> {
             if (!reloadPending) {
@@ -83,7 +88,7 @@ public final class GalleryViewModel {
     }
 
     /// Images taken out of the grid whose files are deleted only when the undo window closes.
-    public record PendingDelete(List<String> ids, List<Map.Entry<Integer, Tile>> liveTiles) {
+    public record PendingDelete(List<String> ids, List<Map.Entry<Integer, Tile.Live>> liveTiles) {
         public int count() {
             return ids.size();
         }
@@ -93,8 +98,10 @@ public final class GalleryViewModel {
 
     // ---- state
 
-    /// Live tiles, then every matching library image (unloaded ones read as [Tile.Pending]).
+    /// Every matching library image (unloaded ones read as [Tile.Pending]): what the grid shows.
     public ObservableList<Tile> tiles() { return readOnlyTiles; }
+    /// The runs' images the listing doesn't hold yet: what the strip above the grid shows.
+    public RunningStrip running() { return running; }
     public GalleryFilters filters() { return filters; }
     public GallerySelection selection() { return selection; }
     /// How many images the gallery holds for the query (the library's, and the runs' stored ones).
@@ -105,34 +112,43 @@ public final class GalleryViewModel {
     public ReadOnlyObjectProperty<PendingDelete> pendingDeleteProperty() { return pendingDelete.getReadOnlyProperty(); }
     public BooleanBinding empty() { return empty; }
 
-    /// The stored images in memory, in grid order (live tiles, then the loaded pages).
+    /// The stored images in memory, in gallery order (the strip's, then the grid's loaded pages).
     public List<StoredImage> storedImages() {
-        List<StoredImage> out = new ArrayList<>();
-        for (Tile t : tiles.live()) {
-            if (t.now() instanceof Tile.Stored s) {
-                out.add(s.image());
-            }
-        }
+        List<StoredImage> out = new ArrayList<>(running.storedImages());
         out.addAll(tiles.loadedImages());
         return out;
     }
 
     // ---- loading
 
-    /// Reads the listing afresh from the first page: a new snapshot, in which the runs' finished images
-    /// take their place among the others (so only their running tiles stay in front).
+    /// Reads the listing afresh from the first page: a new snapshot, in which the runs' stored images take
+    /// their place among the others (they leave the strip when it arrives).
     public void reload() {
-        tiles.removeLive(t -> !(t.now() instanceof Tile.Running));
         snapshot = clock.instant().plusMillis(1);
-        load(Set.of(0));
+        load(Set.of(0), running.storedIds());
     }
 
-    /// Reads the same snapshot again (after a delete or undo), keeping live tiles and loaded pages.
+    /// A run is over: its stored images (and any other stored ones of the strip) join the listing in one
+    /// change, read at a new snapshot; the pages in memory are read again, so the grid shows no blanks.
+    /// Nothing happens when the strip holds no stored image (a run whose every image failed).
+    public void joinFinished() {
+        if (running.storedProperty().get() == 0) {
+            return;
+        }
+        snapshot = clock.instant().plusMillis(1);
+        load(loadedPages(), running.storedIds());
+    }
+
+    /// Reads the same snapshot again (after a delete or undo), keeping the loaded pages.
     private void refresh() {
         if (snapshot == null) {
             reload();
             return;
         }
+        load(loadedPages(), Set.of());
+    }
+
+    private Set<Integer> loadedPages() {
         Set<Integer> pages = new HashSet<>();
         for (int p = 0; p * PAGE < tiles.storedTotal(); p++) {
             if (tiles.hasPage(p)) {
@@ -140,10 +156,12 @@ public final class GalleryViewModel {
             }
         }
         pages.add(0);
-        load(pages);
+        return pages;
     }
 
-    private void load(Set<Integer> pages) {
+    /// Reads `pages` of the current snapshot; when they arrive, the strip's images in `joining` (stored before
+    /// the snapshot, so the listing holds them) leave the strip in the same turn as the grid changes.
+    private void load(Set<Integer> pages, Set<String> joining) {
         long gen = ++generation;
         requested.clear();
         LibraryQuery q = filters.query(snapshot, hidden);
@@ -157,6 +175,7 @@ public final class GalleryViewModel {
             return new Listing(gen, store.count(q), loaded);
         }, listing -> {
             if (listing.generation() == generation) {
+                running.remove(t -> t.now() instanceof Tile.Stored s && joining.contains(s.image().id()));
                 tiles.reset(listing.total(), listing.pages());
                 loading.set(false);
                 updateTotal();
@@ -164,9 +183,8 @@ public final class GalleryViewModel {
         }, this::failed);
     }
 
-    /// Called as the grid shows `index`: loads its page (and the next or previous one near a page's edge).
-    public void ensureLoaded(int index) {
-        int position = index - tiles.liveCount();
+    /// Called as the grid shows `position`: loads its page (and the next or previous one near a page's edge).
+    public void ensureLoaded(int position) {
         if (position < 0 || query == null) {
             return;
         }
@@ -203,27 +221,31 @@ public final class GalleryViewModel {
     }
 
     private void updateTotal() {
-        long live = tiles.live().stream().filter(t -> t.now() instanceof Tile.Stored).count();
-        total.set(tiles.storedTotal() + (int) live);
+        total.set(tiles.storedTotal() + running.storedProperty().get());
     }
 
-    // ---- live tiles (runs)
+    // ---- the runs' tiles (the strip)
 
-    /// Puts a run's tiles in front (those not already shown).
+    /// Puts a run's tiles in front of the strip (those not already shown).
     public void showLive(List<Tile.Live> live) {
-        Set<Tile> shown = new HashSet<>(tiles.live());
-        tiles.addLive(live.stream().filter(t -> !shown.contains(t)).toList());
+        running.add(live);
     }
 
-    /// A live tile's image was stored: it counts among the gallery's images now.
+    /// A run's tile's image was stored: it counts among the gallery's images now.
     public void liveStored() {
         updateTotal();
     }
 
-    /// The live tile with this key, if shown.
+    /// Takes a run's tiles out of the strip (its run was cleared from the queue), but for stored ones, which
+    /// wait to join the listing.
+    public void forgetLive(List<Tile.Live> live) {
+        Set<Tile.Live> gone = Set.copyOf(live);
+        running.remove(t -> gone.contains(t) && !(t.now() instanceof Tile.Stored));
+    }
+
+    /// The strip's tile with this key, if shown.
     public Optional<Tile.Live> liveTile(String key) {
-        return tiles.live().stream().filter(t -> t instanceof Tile.Live && t.key().equals(key))
-                .map(t -> (Tile.Live) t).findFirst();
+        return running.find(key);
     }
 
     // ---- the current tile and the selection
@@ -238,7 +260,28 @@ public final class GalleryViewModel {
         }
     }
 
-    /// A click on the tile at `index`: alone selects it; with `range` (Shift) selects from the anchor to it;
+    /// Whether `tile` shows as selected: a stored image when it is in the selection, another tile when it is
+    /// the current one.
+    public boolean marked(Tile tile) {
+        if (tile.now() instanceof Tile.Stored s) {
+            return selection.contains(s.image().id());
+        }
+        Tile current = selected.get();
+        return current != null && current.key().equals(tile.key());
+    }
+
+    /// A click on the strip's `tile`: alone selects it; with `add` (Shift, Ctrl/Cmd) adds its stored image to the
+    /// selection or takes it out.
+    public void clickLive(Tile.Live tile, boolean add) {
+        if (add && tile.now() instanceof Tile.Stored s) {
+            selected.set(tile);
+            selection.toggle(s.image().id());
+        } else {
+            select(tile);
+        }
+    }
+
+    /// A click on the grid's tile at `index`: alone selects it; with `range` (Shift) selects from the anchor to it;
     /// with `toggle` (Ctrl/Cmd) adds or removes it. Only stored images join a selection.
     public void click(int index, boolean range, boolean toggle) {
         if (index < 0 || index >= tiles.size() || tiles.get(index) instanceof Tile.Pending) {
@@ -272,6 +315,7 @@ public final class GalleryViewModel {
 
     /// Replaces a stored image's tile (after a favourite change) wherever it is.
     public void replaceImage(StoredImage image) {
+        running.replaceImage(image);
         tiles.replaceImage(image);
         Tile current = selected.get();
         if (current != null && current.now() instanceof Tile.Stored s && s.image().id().equals(image.id())
@@ -316,7 +360,7 @@ public final class GalleryViewModel {
         commitPendingDelete();
         Set<String> gone = Set.copyOf(ids);
         hidden.addAll(gone);
-        var removed = tiles.removeLive(t -> t.now() instanceof Tile.Stored s && gone.contains(s.image().id()));
+        var removed = running.remove(t -> t.now() instanceof Tile.Stored s && gone.contains(s.image().id()));
         pendingDelete.set(new PendingDelete(List.copyOf(ids), removed));
         selection.removeAll(gone);
         if (selected.get() != null && selected.get().now() instanceof Tile.Stored s && gone.contains(s.image().id())) {
@@ -333,7 +377,7 @@ public final class GalleryViewModel {
         }
         pendingDelete.set(null);
         p.ids().forEach(hidden::remove);
-        tiles.restoreLive(p.liveTiles());
+        running.restore(p.liveTiles());
         refresh();
     }
 
@@ -353,29 +397,10 @@ public final class GalleryViewModel {
 
     // ---- moving through the gallery (the detail view's arrows)
 
-    /// The stored image `step` places from `id` in grid order (running and failed tiles skipped), looked up
-    /// in the library when its page is not in memory; `none` runs at the ends (or when `id` isn't shown).
+    /// The stored image `step` places from `id` in gallery order (the strip's stored images, then the grid's;
+    /// running and failed tiles skipped), looked up in the library when its page is not in memory; `none` runs
+    /// at the ends (or when `id` isn't shown).
     public void neighbour(String id, int step, Consumer<StoredImage> then, Runnable none) {
-        Optional<Integer> at = tiles.indexOf(id);
-        if (at.isEmpty()) {
-            none.run();
-            return;
-        }
-        for (int i = at.get() + step; i >= 0 && i < tiles.size(); i += step) {
-            Tile t = tiles.get(i);
-            if (t.now() instanceof Tile.Stored s) {
-                then.accept(s.image());
-                ensureLoaded(i);
-                return;
-            }
-            if (t instanceof Tile.Pending p) {
-                LibraryQuery q = query.withPage(p.position(), 1);
-                ensureLoaded(i);
-                tasks.submit("gallery-neighbour", () -> store.list(q),
-                        found -> found.stream().findFirst().ifPresentOrElse(then, none), errors);
-                return;
-            }
-        }
-        none.run();
+        neighbours.find(id, step, then, none);
     }
 }

@@ -17,8 +17,9 @@ import javafx.collections.ObservableList;
 
 /// Generate and Cancel of the create panel over the [RunQueue]: Generate queues the form's request as a
 /// batch (also while others run: the engine serves them in turn), its live tiles go in front of the
-/// gallery and the chain follows its first image; Cancel stops every run. The status line sums the runs
-/// in flight. FX thread only.
+/// gallery's [RunningStrip] and the chain follows its first image; once the batch is over its stored images
+/// join the gallery's grid in one change. Cancel stops every run. The status line sums the runs in flight.
+/// FX thread only.
 public final class GenerationViewModel {
     private final RunQueue queue;
     private final CreateViewModel create;
@@ -44,6 +45,8 @@ public final class GenerationViewModel {
         queue.runs().addListener((ListChangeListener<Run>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::watch);
+                // a cleared run can't be retried any more: its failed tiles leave the strip
+                c.getRemoved().forEach(r -> gallery.forgetLive(r.slots().stream().map(RunSlot::tile).toList()));
             }
         });
     }
@@ -109,7 +112,8 @@ public final class GenerationViewModel {
         progress.set(progress.get() + 1);
     }
 
-    /// Puts a batch's tiles in the gallery and tells the rest of the studio what the queue did.
+    /// Puts a batch's tiles in the gallery's strip, moves its stored images into the grid once it is over, and
+    /// tells the rest of the studio what the queue did.
     private final class Follower implements RunQueue.Listener {
         @Override
         public void slotsSubmitted(Run run, List<RunSlot> slots) {
@@ -121,6 +125,7 @@ public final class GenerationViewModel {
         @Override
         public void imageStored(Run run, RunSlot slot, StoredImage image) {
             gallery.liveStored();
+            joinIfSettled(run);
         }
 
         @Override
@@ -129,6 +134,14 @@ public final class GenerationViewModel {
             lastEnded.set(run);
             if (run.kind() == Run.Kind.COMPARE) {
                 onCompareEnded.run();
+            }
+            joinIfSettled(run);
+        }
+
+        // the run's last image may be stored just before or just after its call returns: join once, after both
+        private void joinIfSettled(Run run) {
+            if (run.kind() == Run.Kind.BATCH && run.settled()) {
+                gallery.joinFinished();
             }
         }
 

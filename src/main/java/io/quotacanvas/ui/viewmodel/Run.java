@@ -88,6 +88,13 @@ public final class Run {
         return partsInFlight > 0;
     }
 
+    /// True once no part is with the engine and every image is stored or failed (a made image is stored a
+    /// moment after the engine reports it: until then its tile still runs).
+    public boolean settled() {
+        return !active() && slots.stream().allMatch(s -> s.tile().now() instanceof Tile.Stored
+                || s.tile().now() instanceof Tile.Failed);
+    }
+
     /// The slots that failed, in order (what "retry failed" sends again).
     public List<RunSlot> failedSlots() {
         return slots.stream().filter(RunSlot::failed).toList();

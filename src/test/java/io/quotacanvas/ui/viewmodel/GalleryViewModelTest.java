@@ -183,22 +183,23 @@ class GalleryViewModelTest {
     }
 
     @Test
-    void imagesMadeAfterTheListingWasReadStayLiveTilesUntilTheNextReload() {
+    void aRunsImagesJoinAtANewSnapshotAndThePagesInMemoryAreReadAgain() {
         StudioFixture f = new StudioFixture(dir);
-        f.studio.seed(4);
+        List<StoredImage> all = f.studio.seed(300);
         f.vm.start();
+        GalleryViewModel g = f.vm.gallery();
+        g.ensureLoaded(250);
+        assertEquals(all.get(250).id(), g.tiles().get(250).key());
         f.vm.create().promptProperty().set("a fox");
         f.vm.create().countProperty().set(2);
-        f.vm.generation().generate();
-        GalleryViewModel g = f.vm.gallery();
-        assertEquals(6, g.tiles().size());
-        assertInstanceOf(Tile.Live.class, g.tiles().getFirst());
-        assertEquals(6, g.totalProperty().get());
 
-        g.reload();
-        assertEquals(6, g.tiles().size(), "the same images, no duplicates");
-        assertInstanceOf(Tile.Stored.class, g.tiles().getFirst(), "now a plain library image");
+        f.vm.generation().generate();
+
+        assertEquals(302, g.tiles().size());
+        assertEquals(302, g.totalProperty().get());
         assertEquals("a fox", ((Tile.Stored) g.tiles().getFirst()).image().metadata().promptOriginal());
+        assertEquals(all.get(250).id(), g.tiles().get(252).key(), "the page far down is still there, two places on");
+        assertTrue(g.running().tiles().isEmpty());
     }
 
     @Test

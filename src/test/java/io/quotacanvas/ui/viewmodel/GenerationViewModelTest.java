@@ -19,7 +19,7 @@ class GenerationViewModelTest {
     Path dir;
 
     @Test
-    void aBatchPutsLiveTilesFirstThenTheStoredImagesAndTheChainShowsTheTokenRotation() {
+    void aFinishedBatchJoinsTheGridAndTheChainShowsTheTokenRotation() {
         StudioFixture f = new StudioFixture(dir);
         f.studio.seed(3);
         f.vm.start();
@@ -30,8 +30,9 @@ class GenerationViewModelTest {
 
         List<Tile> tiles = f.vm.gallery().tiles();
         assertEquals(5, tiles.size());
-        assertInstanceOf(Tile.Stored.class, tiles.get(0).now());
-        assertEquals("a fox", ((Tile.Stored) tiles.get(1).now()).image().metadata().promptOriginal());
+        assertEquals(List.of("a fox", "a fox"), tiles.subList(0, 2).stream()
+                .map(t -> ((Tile.Stored) t.now()).image().metadata().promptOriginal()).toList(), "newest first");
+        assertTrue(f.vm.gallery().running().tiles().isEmpty(), "the run is over: its strip is empty");
         List<ChainRow> chain = f.vm.chain().rows();
         assertEquals(List.of("quota_exhausted", "success"), chain.stream().map(ChainRow::outcomeName).toList());
         assertEquals(List.of("gitee#1 …0001", "gitee#2 …0002"), chain.stream().map(ChainRow::tokenLabel).toList());
@@ -41,13 +42,15 @@ class GenerationViewModelTest {
     }
 
     @Test
-    void failedImagesBecomeFailureTilesWithTheirClass() {
+    void failedImagesStayInTheStripAsFailureTilesWithTheirClass() {
         StudioFixture f = new StudioFixture(dir);
         f.vm.start();
         f.studio.failAll = true;
         f.vm.create().promptProperty().set("a fox");
         f.vm.generation().generate();
-        Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().tiles().getFirst().now());
+        Tile.Failed failed = assertInstanceOf(Tile.Failed.class, f.vm.gallery().running().tiles().getFirst().now());
+        assertEquals(0, f.vm.gallery().tiles().size(), "nothing joined the grid");
+        assertEquals(1, f.vm.gallery().running().failedProperty().get());
         assertEquals("provider_error", failed.errorType());
         assertEquals("Done: no images, 1 failed", f.vm.generation().statusText().get());
     }
@@ -62,8 +65,10 @@ class GenerationViewModelTest {
         f.studio.hold = new CountDownLatch(1);
 
         gen.generate();
-        tasks.drainUntil(() -> f.vm.gallery().tiles().getFirst().now() instanceof Tile.Running r && r.step().contains("gitee#2"));
-        Tile.Running running = (Tile.Running) f.vm.gallery().tiles().getFirst().now();
+        tasks.drainUntil(() -> !f.vm.gallery().running().tiles().isEmpty()
+                && f.vm.gallery().running().tiles().getFirst().now() instanceof Tile.Running r
+                && r.step().contains("gitee#2"));
+        Tile.Running running = (Tile.Running) f.vm.gallery().running().tiles().getFirst().now();
         assertEquals("gitee · z-image-turbo · gitee#2 …0002", running.step());
         assertTrue(gen.runningProperty().get());
         assertEquals(ChainRow.Kind.RUNNING, f.vm.chain().rows().getLast().kind());
@@ -73,13 +78,15 @@ class GenerationViewModelTest {
         gen.generate();
         tasks.drainUntil(() -> f.studio.requests.size() == 2);
         assertEquals(2, f.vm.queue().runs().size());
-        assertEquals(4, f.vm.gallery().tiles().size(), "the newer run's tiles go in front");
+        assertEquals(4, f.vm.gallery().running().tiles().size());
+        assertEquals(2, f.vm.gallery().running().tiles().getFirst().batch(), "the newer run's tiles go in front");
+        assertEquals(4, f.vm.gallery().running().runningProperty().get());
         assertEquals("a second fox", f.studio.requests.get(1).prompt());
 
         gen.cancel();
         tasks.drainUntil(() -> !gen.runningProperty().get());
 
-        assertTrue(f.vm.gallery().tiles().stream().allMatch(t -> t.now() instanceof Tile.Failed x
+        assertTrue(f.vm.gallery().running().tiles().stream().allMatch(t -> t.now() instanceof Tile.Failed x
                 && x.errorType().equals("cancelled")));
         assertTrue(f.vm.queue().runs().stream().allMatch(r -> r.state() == Run.State.CANCELLED));
     }
@@ -92,7 +99,7 @@ class GenerationViewModelTest {
         f.vm.create().countProperty().set(2);
         f.vm.generation().generate();
         f.vm.chain().clear();
-        f.vm.gallery().select(f.vm.gallery().tiles().get(1));
+        f.vm.gallery().select(f.vm.gallery().running().tiles().get(1));
         assertEquals(2, f.vm.chain().rows().size());
         assertEquals(AttemptOutcome.PROVIDER_ERROR, f.vm.chain().rows().getLast().outcome());
     }

@@ -75,20 +75,22 @@ class RunQueueTest {
     }
 
     @Test
-    void aFailedTileRetriesFromTheGallery() {
+    void aFailedTileRetriesFromTheStripAndThenJoinsTheGrid() {
         StudioFixture f = new StudioFixture(dir);
         f.vm.start();
         f.studio.failAll = true;
         f.vm.create().promptProperty().set("a fox");
         f.vm.generation().generate();
-        Tile failed = f.vm.gallery().tiles().getFirst();
+        Tile.Live failed = f.vm.gallery().running().tiles().getFirst();
         assertInstanceOf(Tile.Failed.class, failed.now());
 
         f.studio.failAll = false;
         f.vm.generation().retry(failed);
 
-        assertInstanceOf(Tile.Stored.class, f.vm.gallery().tiles().getFirst().now(), "the same tile, made again");
+        assertInstanceOf(Tile.Stored.class, failed.now(), "the same tile, made again");
+        assertTrue(f.vm.gallery().running().tiles().isEmpty(), "its run is over again: it left the strip");
         assertEquals(1, f.vm.gallery().tiles().size());
+        assertEquals(((Tile.Stored) failed.now()).image().id(), f.vm.gallery().tiles().getFirst().key());
         assertEquals("Done: 1 image, 0 failed", f.vm.generation().statusText().get());
     }
 
