@@ -120,6 +120,7 @@ class StudioBenchmark {
         layout.stop(robot);
         System.out.printf("BENCH FX-thread gaps during %s: longest %d ms, median %d ms, over 50 ms: %d "
                 + "(goal: longest <= 50)%n", label, batch.worstMs(), batch.medianMs(), batch.over(50));
+        System.out.printf("BENCH longest gap during %s: %s%n", label, batch.worstSplit());
         System.out.printf("BENCH FX-thread CPU between two frames during %s: longest %d ms (idle: %d ms)%n", label,
                 batch.worstCpuMs(), idle.worstCpuMs());
         System.out.printf("BENCH FX-thread CPU of the longest layout pass (CSS + layout) during %s: %.1f ms"
@@ -138,6 +139,11 @@ class StudioBenchmark {
         private LayoutProbe(javafx.scene.Scene scene) {
             this.scene = scene;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long renderer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst()
+                    .orElse(-1);
+            AtomicLong lastRender = new AtomicLong();
+            java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             pre = () -> startCpu = threads.getCurrentThreadCpuTime();
             post = () -> passes.add(threads.getCurrentThreadCpuTime() - startCpu);
         }
@@ -169,7 +175,9 @@ class StudioBenchmark {
 
     /// Gaps between the ticks of a 5 ms Timeline on the FX thread (ticks ride on pulses, so the floor is
     /// one frame): a stall of the FX thread or of rendering shows up as a long gap.
-    private record Probe(java.util.List<Long> gapsNs, java.util.List<Long> cpuNs) {
+    /// Beside each gap, the CPU time the FX thread and the render thread spent in it: what is left of the
+    /// longest gap is time neither ran (garbage collection, the JIT and other threads on a small machine).
+    private record Probe(java.util.List<Long> gapsNs, java.util.List<Long> cpuNs, java.util.List<Long> renderNs) {
         long worstCpuMs() {
             return cpuNs.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000;
         }
@@ -180,14 +188,22 @@ class StudioBenchmark {
             AtomicLong lastCpu = new AtomicLong();
             java.util.List<Long> cpu = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long renderer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst()
+                    .orElse(-1);
+            AtomicLong lastRender = new AtomicLong();
+            java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             Timeline probe = new Timeline(new KeyFrame(javafx.util.Duration.millis(5), e -> {
                 long now = System.nanoTime();
                 long nowCpu = threads.getCurrentThreadCpuTime();
+                long nowRender = renderer < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderer));
                 long prev = last.getAndSet(now);
                 long prevCpu = lastCpu.getAndSet(nowCpu);
+                long prevRender = lastRender.getAndSet(nowRender);
                 if (prev != 0) {
                     gaps.add(now - prev);
                     cpu.add(nowCpu - prevCpu);
+                    render.add(nowRender - prevRender);
                 }
             }));
             probe.setCycleCount(Timeline.INDEFINITE);
@@ -198,7 +214,25 @@ class StudioBenchmark {
             await(done);
             Thread.sleep(tailMs);
             robot.interact(probe::stop);
-            return new Probe(java.util.List.copyOf(gaps), java.util.List.copyOf(cpu));
+            return new Probe(java.util.List.copyOf(gaps), java.util.List.copyOf(cpu), java.util.List.copyOf(render));
+        }
+
+        /// The longest gap as "W ms: F ms FX thread, R ms rendering, the rest neither".
+        String worstSplit() {
+            int at = 0;
+            for (int i = 1; i < gapsNs.size(); i++) {
+                if (gapsNs.get(i) > gapsNs.get(at)) {
+                    at = i;
+                }
+            }
+            if (gapsNs.isEmpty()) {
+                return "none";
+            }
+            long gap = gapsNs.get(at) / 1_000_000;
+            long fx = cpuNs.get(at) / 1_000_000;
+            long render = renderNs.get(at) / 1_000_000;
+            return "%d ms: %d ms FX thread CPU, %d ms render thread CPU, %d ms neither"
+                    .formatted(gap, fx, render, Math.max(0, gap - fx - render));
         }
 
         long worstMs() {
