@@ -136,7 +136,8 @@ public final class QuotaCanvas implements AutoCloseable {
         PostgresDatabase db = PostgresDatabase.open(new PostgresTarget(ledger.jdbcUrl(), ledger.user(),
                 ledger.password(), ledger.display(), ledger.connectTimeout()), "ledger database");
         try {
-            return new Stores(new PostgresLedger(db, ZoneId.systemDefault()), new PostgresPromptCache(db, clock));
+            return new Stores(new PostgresLedger(db, ZoneId.systemDefault(), clock),
+                    new PostgresPromptCache(db, clock));
         } catch (RuntimeException e) {
             db.close();
             throw e;

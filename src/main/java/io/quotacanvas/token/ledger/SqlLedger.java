@@ -35,10 +35,20 @@ abstract sealed class SqlLedger implements Ledger permits SqliteLedger, Postgres
 
     private final ZoneId zone;
     private final LedgerDb db;
+    private final LeaseClock leaseClock;
 
-    SqlLedger(LedgerDb db, ZoneId zone) {
+    SqlLedger(LedgerDb db, ZoneId zone, LeaseClock leaseClock) {
         this.db = Objects.requireNonNull(db, "db");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.leaseClock = Objects.requireNonNull(leaseClock, "leaseClock");
+    }
+
+    /// Measures the [LeaseClock] (a shared ledger does once it is open).
+    final void syncLeaseClock() {
+        db.read("read the database's clock", s -> {
+            leaseClock.sync(s);
+            return null;
+        });
     }
 
     @Override
@@ -163,28 +173,34 @@ abstract sealed class SqlLedger implements Ledger permits SqliteLedger, Postgres
     }
 
     /// Locks the token ([Session#lockToken]), drops its expired leases, counts the live ones and takes a
-    /// slot, all in one write transaction, so the count can't go stale before the insert.
+    /// slot, all in one write transaction, so the count can't go stale before the insert. Lease times are
+    /// kept on the [LeaseClock].
     @Override
     public Optional<Lease> tryLease(Token token, int limit, String holder, Instant now, Instant expires) {
         Leases.check(limit, holder, now, expires);
         String fingerprint = token.fingerprint();
-        long nowMs = now.toEpochMilli();
+        long nowMs = leaseClock.onStore(now);
+        long expiresMs = leaseClock.onStore(expires);
         return db.write("take an in-flight slot", s -> {
             s.lockToken(fingerprint);
             s.update(DROP_EXPIRED_LEASES, fingerprint, nowMs);
             if (count(s, COUNT_LEASES, fingerprint, nowMs) >= limit) {
                 return Optional.empty();
             }
-            long id = count(s, TAKE_LEASE, fingerprint, holder, expires.toEpochMilli(), nowMs);
+            long id = count(s, TAKE_LEASE, fingerprint, holder, expiresMs, nowMs);
             return Optional.of(new Lease(id, fingerprint, holder, expires));
         });
     }
 
+    /// Also measures the [LeaseClock] again: the heartbeat is what keeps a long-running process's leases
+    /// in step with the other machines'.
     @Override
     public int renewLeases(String holder, Instant now, Instant expires) {
         Objects.requireNonNull(holder, "holder");
-        return db.write("renew in-flight slots", s -> s.update(RENEW_LEASES, expires.toEpochMilli(), holder,
-                now.toEpochMilli()));
+        return db.write("renew in-flight slots", s -> {
+            leaseClock.sync(s);
+            return s.update(RENEW_LEASES, leaseClock.onStore(expires), holder, leaseClock.onStore(now));
+        });
     }
 
     @Override
@@ -195,7 +211,7 @@ abstract sealed class SqlLedger implements Ledger permits SqliteLedger, Postgres
     @Override
     public int leasesInFlight(Token token, Instant now) {
         String fingerprint = token.fingerprint();
-        return db.read("read it", s -> (int) count(s, COUNT_LEASES, fingerprint, now.toEpochMilli()));
+        return db.read("read it", s -> (int) count(s, COUNT_LEASES, fingerprint, leaseClock.onStore(now)));
     }
 
     @Override

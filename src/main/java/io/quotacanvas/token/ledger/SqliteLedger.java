@@ -28,6 +28,6 @@ public final class SqliteLedger extends SqlLedger {
 
     /// For tests: a shorter wait for other processes' locks.
     SqliteLedger(Path dbFile, ZoneId zone, Duration busyTimeout) {
-        super(new LedgerConnection(Objects.requireNonNull(dbFile, "dbFile"), busyTimeout), zone);
+        super(new LedgerConnection(Objects.requireNonNull(dbFile, "dbFile"), busyTimeout), zone, LeaseClock.LOCAL);
     }
 }

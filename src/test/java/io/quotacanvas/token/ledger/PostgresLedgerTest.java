@@ -20,7 +20,9 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -79,6 +81,41 @@ class PostgresLedgerTest extends LedgerContract {
                     }
                 }
             }
+        }
+    }
+
+    /// Two machines on one ledger, one whose clock runs five minutes ahead: it must not take the other's
+    /// live lease for a crashed one (its "now" is past that lease's expiry on its own clock), and the other
+    /// must see its lease as live, because lease times are kept on the server's clock.
+    @Test
+    void machinesWhoseClocksDisagreeStillHonourEachOthersLeases() {
+        Token t = token("gitee-aaaaaaaaaaaa");
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+        try (PostgresLedger fast = openWith(ahead)) {
+            Instant now = Instant.now();
+            Ledger.Lease held = ledger.tryLease(t, 1, "on-time", now, now.plusSeconds(60)).orElseThrow();
+
+            Instant fastNow = ahead.instant();
+            assertTrue(fast.tryLease(t, 1, "ahead", fastNow, fastNow.plusSeconds(60)).isEmpty(),
+                    "the machine ahead took a slot that is still held");
+            assertEquals(1, fast.leasesInFlight(t, fastNow));
+
+            ledger.release(held);
+            Ledger.Lease taken = fast.tryLease(t, 1, "ahead", fastNow, fastNow.plusSeconds(60)).orElseThrow();
+            assertEquals(1, ledger.leasesInFlight(t, Instant.now()), "the lease of the machine ahead looked expired");
+            assertEquals(1, fast.renewLeases("ahead", ahead.instant(), ahead.instant().plusSeconds(60)));
+            assertTrue(ledger.tryLease(t, 1, "on-time", Instant.now(), Instant.now().plusSeconds(60)).isEmpty());
+            fast.release(taken);
+        }
+    }
+
+    private PostgresLedger openWith(Clock local) {
+        PostgresDatabase db = PostgresDatabase.open(TestPostgres.shared().target(database), "ledger database");
+        try {
+            return new PostgresLedger(db, ZoneOffset.UTC, local);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 
