@@ -17,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -229,17 +233,43 @@ class LibraryTest {
 
     @Test
     void leftoverTempFilesFromACrashAreRemovedOnOpenButLiveOnesAreKept() throws Exception {
-        Path month = Files.createDirectories(root.resolve("2026/11"));
+        library.close();
+        Instant now = Instant.now();
+        Path month = Files.createDirectories(root.resolve(monthOf(now)));
         Path deadWriter = Files.write(month.resolve(".qc-999999999-abc.tmp"), new byte[] {1, 2});
         Path staleOwnPid = Files.write(month.resolve(".qc-" + ProcessHandle.current().pid() + "-old.tmp"), new byte[1]);
-        Files.setLastModifiedTime(staleOwnPid, FileTime.from(Instant.now().minusSeconds(7200)));
+        Files.setLastModifiedTime(staleOwnPid, FileTime.from(now.minusSeconds(7200)));
         Path inFlight = Files.write(month.resolve(".qc-" + ProcessHandle.current().pid() + "-live.tmp"), new byte[1]);
 
-        new Library(root).close();
+        library = new Library(root, Clock.fixed(now, ZoneOffset.UTC));
 
         assertFalse(Files.exists(deadWriter));
         assertFalse(Files.exists(staleOwnPid));
         assertTrue(Files.exists(inFlight), "a temp file another live writer is still filling must survive");
+    }
+
+    /// This month's folder is cleaned at every open; the whole library once a day, so opening it for every
+    /// image of the command line doesn't walk 20,000 files each time.
+    @Test
+    void olderMonthsAreCleanedOnceADay() throws Exception {
+        library.close();
+        Instant now = Instant.now();
+        Path old = Files.createDirectories(root.resolve(monthOf(now.minus(Duration.ofDays(62)))));
+        Path oldLeftover = Files.write(old.resolve(".qc-999999999-abc.tmp"), new byte[1]);
+        Instant withinADay = now.plus(Duration.ofHours(23));
+        Path current = Files.createDirectories(root.resolve(monthOf(withinADay)));
+        Path currentLeftover = Files.write(current.resolve(".qc-999999998-def.tmp"), new byte[1]);
+
+        new Library(root, Clock.fixed(withinADay, ZoneOffset.UTC)).close();
+        assertFalse(Files.exists(currentLeftover), "this month's folder is cleaned at every open");
+        assertTrue(Files.exists(oldLeftover), "the whole library was walked again within a day");
+
+        library = new Library(root, Clock.fixed(now.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+        assertFalse(Files.exists(oldLeftover), "a day later the whole library is walked");
+    }
+
+    private static String monthOf(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC).format(at);
     }
 
     @Test
