@@ -72,8 +72,15 @@ public final class BulkExport {
         });
     }
 
+    /// First removes what an export that crashed there left (a half-written zip is a large temp file).
     private int write(Path target, Feed feed) throws LibraryException {
-        return isZip(target) ? zip(target, feed) : feed.into(folder(target));
+        if (isZip(target)) {
+            AtomicFiles.cleanLeftoversBeside(target);
+            return zip(target, feed);
+        }
+        Sink sink = folder(target);
+        AtomicFiles.cleanLeftoversBeside(target.resolve("any"));
+        return feed.into(sink);
     }
 
     private Optional<String> settings(StoredImage image) throws LibraryException {

@@ -72,4 +72,26 @@ class BulkExportTest {
             }
         }
     }
+
+    /// A studio that crashed in the middle of an export left its half-written zip as a temp file; the next
+    /// export to that folder removes it (the library's own walk never reaches export folders).
+    @Test
+    void theNextExportRemovesWhatACrashedOneLeftInItsFolder() throws Exception {
+        Path root = dir.resolve("library");
+        LibraryFixtures.fill(root, 2, Instant.parse("2026-11-24T08:00:00Z"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path crashedZip = Files.write(out.resolve(".qc-999999999-half.tmp"), new byte[4096]);
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Path crashedCopy = Files.write(folder.resolve(".qc-999999998-half.tmp"), new byte[4096]);
+        try (Library library = new Library(root)) {
+            List<String> ids = library.ids(LibraryQuery.all(0));
+            BulkExport export = new BulkExport(new LibraryImageStore(library));
+
+            export.exportIds(ids, out.resolve("again.zip"), i -> { });
+            export.exportIds(ids, folder, i -> { });
+        }
+
+        assertFalse(Files.exists(crashedZip));
+        assertFalse(Files.exists(crashedCopy));
+    }
 }
