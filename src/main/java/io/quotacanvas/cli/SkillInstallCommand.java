@@ -1,5 +1,6 @@
 package io.quotacanvas.cli;
 
+import io.quotacanvas.config.AppDirs;
 import io.quotacanvas.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ final class SkillInstallCommand implements Callable<Integer> {
             }
             return List.of(dir.toAbsolutePath().normalize());
         }
-        Path home = Path.of(System.getProperty("user.home", "."));
+        Path home = AppDirs.userHome(context.env());
         List<Path> out = new ArrayList<>();
         for (String agent : agents.isEmpty() ? List.of("codex", "claude", "openclaw") : agents) {
             String folder = AGENTS.get(agent.toLowerCase(Locale.ROOT).strip());

@@ -27,7 +27,24 @@ public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
     }
 
     public static AppDirs fromEnvironment(Map<String, String> env) {
-        return resolve(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+        return resolve(env, System.getProperty("os.name", ""), userHome(env));
+    }
+
+    /// The user's home folder: `HOME` when it is set to an absolute path (as every Unix program reads it;
+    /// the JDK's `user.home` comes from the password database and ignores it, so a program started with
+    /// another `HOME` — a sandbox, a service, a test — would write into the account's real home), else
+    /// `user.home`. On Windows, `user.home` (the user profile) always.
+    public static Path userHome(Map<String, String> env) {
+        return userHome(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+    }
+
+    static Path userHome(Map<String, String> env, String osName, Path fromJdk) {
+        String home = env.get("HOME");
+        if (osName.toLowerCase(Locale.ROOT).contains("win") || home == null || home.isBlank()) {
+            return fromJdk;
+        }
+        Path path = Path.of(home.strip());
+        return path.isAbsolute() ? path : fromJdk;
     }
 
     static AppDirs resolve(Map<String, String> env, String osName, Path userHome) {

@@ -29,6 +29,21 @@ class SkillInstallCommandTest {
         assertTrue(SkillFiles.commands(installed).stream().allMatch(c -> c.startsWith("'/opt/quota canvas/bin/quota-canvas' ")));
     }
 
+    /// Without `--agent` or `--dir`, the agents are looked for in `HOME` (not the JDK's `user.home`, which
+    /// ignores it): only those installed there get the skill.
+    @Test
+    void theAgentsFoundInHomeGetTheSkill() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("user"));
+        Files.createDirectories(home.resolve(".claude"));
+        CliHarness cli = new CliHarness(dir.resolve("home")).env("HOME", home.toString());
+
+        var run = cli.run("skill", "install", "--launcher", "/a/quota-canvas");
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(Files.exists(home.resolve(".claude/skills/quota-canvas/SKILL.md")));
+        assertTrue(Files.notExists(home.resolve(".codex")), "an agent that isn't installed gets nothing");
+    }
+
     @Test
     void anInstalledSkillIsReplacedOnlyWithForce() throws Exception {
         CliHarness cli = new CliHarness(dir.resolve("home"));

@@ -48,6 +48,19 @@ class AppDirsTest {
                 Path.of("/home/ada/.local/state/quota-canvas"), Path.of("/home/ada/Pictures/Quota Canvas")), dirs);
     }
 
+    /// The JDK's `user.home` comes from the password database; a program started with another `HOME` (a
+    /// sandbox, a service account's environment) must use that one, as every Unix program does.
+    @Test
+    void theHomeVariableWinsOverTheJdksUserHomeExceptOnWindows() {
+        Path fromJdk = Path.of("/root");
+        assertEquals(Path.of("/tmp/sandbox"), AppDirs.userHome(Map.of("HOME", "/tmp/sandbox"), "Linux", fromJdk));
+        assertEquals(Path.of("/Users/ada"), AppDirs.userHome(Map.of("HOME", "/Users/ada"), "Mac OS X", fromJdk));
+        assertEquals(fromJdk, AppDirs.userHome(Map.of("HOME", "relative/home"), "Linux", fromJdk));
+        assertEquals(fromJdk, AppDirs.userHome(Map.of("HOME", " "), "Linux", fromJdk));
+        assertEquals(fromJdk, AppDirs.userHome(Map.of(), "Linux", fromJdk));
+        assertEquals(fromJdk, AppDirs.userHome(Map.of("HOME", "/c/msys/home"), "Windows 11", fromJdk));
+    }
+
     @Test
     void macOsUsesApplicationSupport() {
         AppDirs dirs = AppDirs.resolve(Map.of("XDG_CONFIG_HOME", "/ignored"), "Mac OS X", HOME);
