@@ -78,7 +78,7 @@ public final class Library implements AutoCloseable {
                 return;
             }
             AtomicFiles.cleanLeftovers(root, metaDir);
-            Files.write(stamp, new byte[0]);
+            AtomicFiles.write(stamp, new byte[0]);
             Files.setLastModifiedTime(stamp, FileTime.from(now));
         } catch (IOException e) {
             // housekeeping: a library that can't be cleaned or stamped still opens (and is walked next time)
