@@ -144,6 +144,12 @@ class StudioBenchmark {
                     .orElse(-1);
             AtomicLong lastRender = new AtomicLong();
             java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+            var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+            AtomicLong lastGc = new AtomicLong();
+            AtomicLong lastJit = new AtomicLong();
+            java.util.List<Long> gc = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Long> jit = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             pre = () -> startCpu = threads.getCurrentThreadCpuTime();
             post = () -> passes.add(threads.getCurrentThreadCpuTime() - startCpu);
         }
@@ -177,7 +183,8 @@ class StudioBenchmark {
     /// one frame): a stall of the FX thread or of rendering shows up as a long gap.
     /// Beside each gap, the CPU time the FX thread and the render thread spent in it: what is left of the
     /// longest gap is time neither ran (garbage collection, the JIT and other threads on a small machine).
-    private record Probe(java.util.List<Long> gapsNs, java.util.List<Long> cpuNs, java.util.List<Long> renderNs) {
+    private record Probe(java.util.List<Long> gapsNs, java.util.List<Long> cpuNs, java.util.List<Long> renderNs,
+                         java.util.List<Long> gcMs, java.util.List<Long> jitMs) {
         long worstCpuMs() {
             return cpuNs.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000;
         }
@@ -193,6 +200,12 @@ class StudioBenchmark {
                     .orElse(-1);
             AtomicLong lastRender = new AtomicLong();
             java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+            var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+            AtomicLong lastGc = new AtomicLong();
+            AtomicLong lastJit = new AtomicLong();
+            java.util.List<Long> gc = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Long> jit = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             Timeline probe = new Timeline(new KeyFrame(javafx.util.Duration.millis(5), e -> {
                 long now = System.nanoTime();
                 long nowCpu = threads.getCurrentThreadCpuTime();
@@ -200,10 +213,16 @@ class StudioBenchmark {
                 long prev = last.getAndSet(now);
                 long prevCpu = lastCpu.getAndSet(nowCpu);
                 long prevRender = lastRender.getAndSet(nowRender);
+                long nowGc = collectors.stream().mapToLong(c -> Math.max(0, c.getCollectionTime())).sum();
+                long nowJit = compiler.getTotalCompilationTime();
+                long prevGc = lastGc.getAndSet(nowGc);
+                long prevJit = lastJit.getAndSet(nowJit);
                 if (prev != 0) {
                     gaps.add(now - prev);
                     cpu.add(nowCpu - prevCpu);
                     render.add(nowRender - prevRender);
+                    gc.add(nowGc - prevGc);
+                    jit.add(nowJit - prevJit);
                 }
             }));
             probe.setCycleCount(Timeline.INDEFINITE);
@@ -214,7 +233,8 @@ class StudioBenchmark {
             await(done);
             Thread.sleep(tailMs);
             robot.interact(probe::stop);
-            return new Probe(java.util.List.copyOf(gaps), java.util.List.copyOf(cpu), java.util.List.copyOf(render));
+            return new Probe(java.util.List.copyOf(gaps), java.util.List.copyOf(cpu), java.util.List.copyOf(render),
+                    java.util.List.copyOf(gc), java.util.List.copyOf(jit));
         }
 
         /// The longest gap as "W ms: F ms FX thread, R ms rendering, the rest neither".
@@ -231,8 +251,9 @@ class StudioBenchmark {
             long gap = gapsNs.get(at) / 1_000_000;
             long fx = cpuNs.get(at) / 1_000_000;
             long render = renderNs.get(at) / 1_000_000;
-            return "%d ms: %d ms FX thread CPU, %d ms render thread CPU, %d ms neither"
-                    .formatted(gap, fx, render, Math.max(0, gap - fx - render));
+            return ("%d ms: %d ms FX thread CPU, %d ms render thread CPU, %d ms neither (meanwhile: %d ms in GC"
+                    + " pauses, %d ms of JIT compiler threads' time)")
+                    .formatted(gap, fx, render, Math.max(0, gap - fx - render), gcMs.get(at), jitMs.get(at));
         }
 
         long worstMs() {
