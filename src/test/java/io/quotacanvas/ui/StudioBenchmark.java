@@ -139,17 +139,6 @@ class StudioBenchmark {
         private LayoutProbe(javafx.scene.Scene scene) {
             this.scene = scene;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long renderer = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst()
-                    .orElse(-1);
-            AtomicLong lastRender = new AtomicLong();
-            java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
-            var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
-            AtomicLong lastGc = new AtomicLong();
-            AtomicLong lastJit = new AtomicLong();
-            java.util.List<Long> gc = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            java.util.List<Long> jit = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             pre = () -> startCpu = threads.getCurrentThreadCpuTime();
             post = () -> passes.add(threads.getCurrentThreadCpuTime() - startCpu);
         }
@@ -179,50 +168,48 @@ class StudioBenchmark {
         }
     }
 
-    /// Gaps between the ticks of a 5 ms Timeline on the FX thread (ticks ride on pulses, so the floor is
-    /// one frame): a stall of the FX thread or of rendering shows up as a long gap.
-    /// Beside each gap, the CPU time the FX thread and the render thread spent in it: what is left of the
-    /// longest gap is time neither ran (garbage collection, the JIT and other threads on a small machine).
-    private record Probe(java.util.List<Long> gapsNs, java.util.List<Long> cpuNs, java.util.List<Long> renderNs,
-                         java.util.List<Long> gcMs, java.util.List<Long> jitMs) {
-        long worstCpuMs() {
-            return cpuNs.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000;
+    /// What the clocks said at one tick of the probe: wall time and the FX thread's CPU time (ns), the render
+    /// thread's CPU time (ns), and the JVM's total GC pause and JIT compilation times (ms).
+    private record Sample(long wallNs, long fxNs, long renderNs, long gcMs, long jitMs) {
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        /// On the FX thread.
+        static Sample now(long renderer) {
+            return new Sample(System.nanoTime(), THREADS.getCurrentThreadCpuTime(),
+                    renderer < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderer)),
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .mapToLong(c -> Math.max(0, c.getCollectionTime())).sum(),
+                    java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
         }
 
+        /// What happened between `earlier` and this sample.
+        Sample since(Sample earlier) {
+            return new Sample(wallNs - earlier.wallNs, fxNs - earlier.fxNs, renderNs - earlier.renderNs,
+                    gcMs - earlier.gcMs, jitMs - earlier.jitMs);
+        }
+    }
+
+    /// Gaps between the pulses that run the ticks of a 5 ms Timeline on the FX thread (so the floor is one
+    /// frame, and the median is the frame time): a stall of the FX thread or of rendering shows up as a long gap. Beside each gap, what the
+    /// FX and render threads ran in it, and the GC pauses and JIT compilation that fell in it: what neither
+    /// thread ran is the machine's (the JIT and other threads on two cores).
+    private record Probe(java.util.List<Sample> gaps) {
         static Probe during(FxRobot robot, Runnable start, BooleanSupplier done, long tailMs) throws Exception {
-            java.util.List<Long> gaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            AtomicLong last = new AtomicLong();
-            AtomicLong lastCpu = new AtomicLong();
-            java.util.List<Long> cpu = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long renderer = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId).findFirst()
                     .orElse(-1);
-            AtomicLong lastRender = new AtomicLong();
-            java.util.List<Long> render = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
-            var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
-            AtomicLong lastGc = new AtomicLong();
-            AtomicLong lastJit = new AtomicLong();
-            java.util.List<Long> gc = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            java.util.List<Long> jit = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Sample> gaps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.atomic.AtomicReference<Sample> last = new java.util.concurrent.atomic.AtomicReference<>();
             Timeline probe = new Timeline(new KeyFrame(javafx.util.Duration.millis(5), e -> {
-                long now = System.nanoTime();
-                long nowCpu = threads.getCurrentThreadCpuTime();
-                long nowRender = renderer < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderer));
-                long prev = last.getAndSet(now);
-                long prevCpu = lastCpu.getAndSet(nowCpu);
-                long prevRender = lastRender.getAndSet(nowRender);
-                long nowGc = collectors.stream().mapToLong(c -> Math.max(0, c.getCollectionTime())).sum();
-                long nowJit = compiler.getTotalCompilationTime();
-                long prevGc = lastGc.getAndSet(nowGc);
-                long prevJit = lastJit.getAndSet(nowJit);
-                if (prev != 0) {
-                    gaps.add(now - prev);
-                    cpu.add(nowCpu - prevCpu);
-                    render.add(nowRender - prevRender);
-                    gc.add(nowGc - prevGc);
-                    jit.add(nowJit - prevJit);
+                Sample now = Sample.now(renderer);
+                Sample prev = last.get();
+                if (prev != null && now.wallNs() - prev.wallNs() < 1_000_000) {
+                    return; // a catch-up tick in the same pulse: no frame between them
+                }
+                last.set(now);
+                if (prev != null) {
+                    gaps.add(now.since(prev));
                 }
             }));
             probe.setCycleCount(Timeline.INDEFINITE);
@@ -233,39 +220,40 @@ class StudioBenchmark {
             await(done);
             Thread.sleep(tailMs);
             robot.interact(probe::stop);
-            return new Probe(java.util.List.copyOf(gaps), java.util.List.copyOf(cpu), java.util.List.copyOf(render),
-                    java.util.List.copyOf(gc), java.util.List.copyOf(jit));
+            return new Probe(java.util.List.copyOf(gaps));
         }
 
-        /// The longest gap as "W ms: F ms FX thread, R ms rendering, the rest neither".
-        String worstSplit() {
-            int at = 0;
-            for (int i = 1; i < gapsNs.size(); i++) {
-                if (gapsNs.get(i) > gapsNs.get(at)) {
-                    at = i;
-                }
-            }
-            if (gapsNs.isEmpty()) {
-                return "none";
-            }
-            long gap = gapsNs.get(at) / 1_000_000;
-            long fx = cpuNs.get(at) / 1_000_000;
-            long render = renderNs.get(at) / 1_000_000;
-            return ("%d ms: %d ms FX thread CPU, %d ms render thread CPU, %d ms neither (meanwhile: %d ms in GC"
-                    + " pauses, %d ms of JIT compiler threads' time)")
-                    .formatted(gap, fx, render, Math.max(0, gap - fx - render), gcMs.get(at), jitMs.get(at));
+        private java.util.Optional<Sample> worst() {
+            return gaps.stream().max(java.util.Comparator.comparingLong(Sample::wallNs));
         }
 
         long worstMs() {
-            return gapsNs.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000;
+            return worst().map(g -> g.wallNs() / 1_000_000).orElse(0L);
+        }
+
+        long worstCpuMs() {
+            return gaps.stream().mapToLong(Sample::fxNs).max().orElse(0) / 1_000_000;
+        }
+
+        /// The longest gap, split: "W ms: F ms FX thread CPU, R ms render thread CPU, N ms neither (…)".
+        String worstSplit() {
+            return worst().map(g -> {
+                long gap = g.wallNs() / 1_000_000;
+                long fx = g.fxNs() / 1_000_000;
+                long render = g.renderNs() / 1_000_000;
+                return ("%d ms: %d ms FX thread CPU, %d ms render thread CPU, %d ms neither (meanwhile: %d ms in"
+                        + " GC pauses, %d ms of JIT compiler threads' time)")
+                        .formatted(gap, fx, render, Math.max(0, gap - fx - render), g.gcMs(), g.jitMs());
+            }).orElse("none");
         }
 
         long medianMs() {
-            return gapsNs.isEmpty() ? 0 : gapsNs.stream().sorted().toList().get(gapsNs.size() / 2) / 1_000_000;
+            return gaps.isEmpty() ? 0
+                    : gaps.stream().mapToLong(Sample::wallNs).sorted().toArray()[gaps.size() / 2] / 1_000_000;
         }
 
         long over(long ms) {
-            return gapsNs.stream().filter(g -> g > ms * 1_000_000).count();
+            return gaps.stream().filter(g -> g.wallNs() > ms * 1_000_000).count();
         }
     }
 }
