@@ -29,7 +29,7 @@ public final class GatewayLauncher {
     public static final class Refused extends Exception {
         private final boolean usage;
 
-        Refused(String message, boolean usage) {
+        public Refused(String message, boolean usage) {
             super(message);
             this.usage = usage;
         }
@@ -40,33 +40,10 @@ public final class GatewayLauncher {
     }
 
     /// Starts the gateway over `app` on `host`:`port` (0 picks a free port).
+    ///
+    /// @throws Refused when the address is not loopback and no API key exists, the host is unknown or the port
+    ///         is taken
     public static Running start(QuotaCanvas app, String host, int port) throws Refused {
-        GatewayServer server;
-        try {
-            server = GatewayServer.start(app, host, port);
-        } catch (GatewayServer.RefusedException e) {
-            throw new Refused(e.getMessage(), e.usage());
-        }
-        return new Running() {
-            @Override
-            public URI address() {
-                return server.address();
-            }
-
-            @Override
-            public boolean keysRequired() {
-                return server.keysRequired();
-            }
-
-            @Override
-            public void shutdown(Duration grace) {
-                server.shutdown(grace);
-            }
-
-            @Override
-            public void awaitStopped() {
-                server.awaitStopped();
-            }
-        };
+        return GatewayServer.start(app, host, port);
     }
 }

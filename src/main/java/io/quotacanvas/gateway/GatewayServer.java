@@ -1,5 +1,7 @@
 package io.quotacanvas.gateway;
 
+import io.quotacanvas.GatewayLauncher;
+import io.quotacanvas.GatewayLauncher.Refused;
 import io.quotacanvas.QuotaCanvas;
 import io.quotacanvas.config.GatewayConfig;
 import io.quotacanvas.token.vault.ApiKeyVault;
@@ -31,7 +33,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /// [#start] refuses a non-loopback address without any API key. [#shutdown] stops taking requests, lets
 /// running images finish for a grace period, cancels the rest (their clients get a 503) and stops the
 /// server; the caller then closes the application (and so the ledger). Thread-safe.
-public final class GatewayServer {
+public final class GatewayServer implements GatewayLauncher.Running {
     private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
     /// After the grace period, how long cancelled requests get to write their answers.
     private static final Duration ANSWER_AFTER_CANCEL = Duration.ofSeconds(10);
@@ -54,26 +56,11 @@ public final class GatewayServer {
         this.keysRequired = keysRequired;
     }
 
-    /// The gateway could not start; the message says why and what to do.
-    public static final class RefusedException extends Exception {
-        private final boolean usage;
-
-        RefusedException(String message, boolean usage) {
-            super(message);
-            this.usage = usage;
-        }
-
-        /// True when the config or the flags are at fault (not the machine).
-        public boolean usage() {
-            return usage;
-        }
-    }
-
     /// Starts serving `app` on `host`:`port` (0 picks a free port).
     ///
-    /// @throws RefusedException when the address is not loopback and no API key exists, the host is unknown
+    /// @throws Refused when the address is not loopback and no API key exists, the host is unknown
     ///         or the port is taken
-    public static GatewayServer start(QuotaCanvas app, String host, int port) throws RefusedException {
+    public static GatewayServer start(QuotaCanvas app, String host, int port) throws Refused {
         GatewayConfig cfg = app.config().gateway();
         ApiKeyVault vault = new ApiKeyVault(app.dirs().configDir(), Clock.systemUTC());
         boolean loopback = loopback(host);
@@ -82,10 +69,10 @@ public final class GatewayServer {
         try {
             required = auth.hasKeys();
         } catch (VaultException e) {
-            throw new RefusedException("Cannot read the gateway's keys: " + e.getMessage(), true);
+            throw new Refused("Cannot read the gateway's keys: " + e.getMessage(), true);
         }
         if (!required && !loopback) {
-            throw new RefusedException("Refusing to listen on " + host + " without an API key: anyone who can reach "
+            throw new Refused("Refusing to listen on " + host + " without an API key: anyone who can reach "
                     + "it could spend your quotas. Add one with 'quota-canvas gateway keys add' (or gateway.api_keys), "
                     + "or listen on 127.0.0.1.", true);
         }
@@ -115,7 +102,7 @@ public final class GatewayServer {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw new RefusedException(startFailure(e, host, port), false);
+            throw new Refused(startFailure(e, host, port), false);
         }
         LOG.info(() -> "gateway listening on " + host + ":" + connector.getLocalPort()
                 + (required ? " (API key required)" : " (no API key: loopback only)"));
@@ -123,6 +110,7 @@ public final class GatewayServer {
     }
 
     /// `http://host:port` the gateway listens on.
+    @Override
     public URI address() {
         String host = connector.getHost();
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -130,6 +118,7 @@ public final class GatewayServer {
     }
 
     /// Whether clients must send an API key (false only on loopback with no key anywhere).
+    @Override
     public boolean keysRequired() {
         return keysRequired;
     }
@@ -141,6 +130,7 @@ public final class GatewayServer {
 
     /// Stops gracefully: no new requests; running ones finish within `grace`, then are cancelled and answered;
     /// then the server stops. Returns when it has; a second call waits for the first.
+    @Override
     public void shutdown(Duration grace) {
         if (!stopping.compareAndSet(false, true)) {
             awaitStopped();
@@ -179,6 +169,7 @@ public final class GatewayServer {
     }
 
     /// Blocks until [#shutdown] has finished.
+    @Override
     public void awaitStopped() {
         try {
             stopped.await();
