@@ -2,11 +2,8 @@ package io.quotacanvas.prompt;
 
 import io.quotacanvas.storage.PostgresDatabase;
 import io.quotacanvas.storage.StorageException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -16,26 +13,22 @@ import java.util.logging.Logger;
 /// install had rewritten costs no LLM call on any other.
 ///
 /// It sets up its own table on first use (versioned as component `prompt_cache`, beside the ledger's) and
-/// never touches the ledger's tables. Answers older than [SqlitePromptCache#MAX_AGE] are ignored and pruned
+/// never touches the ledger's tables. Answers older than [PromptCacheSql#MAX_AGE] are ignored and pruned
 /// when the table is first used. The [PostgresDatabase] belongs to the ledger; closing the cache only stops
 /// its use. Storage trouble (the database down, say) is logged and treated as a miss, never thrown.
 /// Thread-safe.
 public final class PostgresPromptCache implements PromptCache {
     private static final Logger LOG = Logger.getLogger(PostgresPromptCache.class.getName());
-    private static final Duration MAX_AGE = SqlitePromptCache.MAX_AGE;
     private static final List<List<String>> STEPS = List.of(List.of("""
             CREATE TABLE prompt_cache (
               mode TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL,
               text_sha TEXT NOT NULL, system_sha TEXT NOT NULL,
               result TEXT NOT NULL, created_ms BIGINT NOT NULL,
               PRIMARY KEY (mode, provider, model, text_sha, system_sha))"""));
-    private static final String GET = "SELECT result FROM prompt_cache WHERE mode = ? AND provider = ? AND model = ?"
-            + " AND text_sha = ? AND system_sha = ? AND created_ms >= ?";
     private static final String PUT = "INSERT INTO prompt_cache"
             + " (mode, provider, model, text_sha, system_sha, result, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (mode, provider, model, text_sha, system_sha)"
             + " DO UPDATE SET result = excluded.result, created_ms = excluded.created_ms";
-    private static final String PRUNE = "DELETE FROM prompt_cache WHERE created_ms < ?";
 
     private final PostgresDatabase db;
     private final Clock clock;
@@ -54,15 +47,7 @@ public final class PostgresPromptCache implements PromptCache {
             return Optional.empty();
         }
         try {
-            return db.run("read the prompt cache", c -> {
-                try (PreparedStatement s = c.prepareStatement(GET)) {
-                    bindKey(s, key);
-                    s.setLong(6, clock.millis() - MAX_AGE.toMillis());
-                    try (ResultSet rs = s.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                    }
-                }
-            });
+            return db.run("read the prompt cache", c -> PromptCacheSql.get(c, key, clock.millis()));
         } catch (StorageException | IllegalStateException e) {
             LOG.log(Level.WARNING, e.getMessage() + "; asking the text model instead", e);
             return Optional.empty();
@@ -75,14 +60,7 @@ public final class PostgresPromptCache implements PromptCache {
             return;
         }
         try {
-            db.run("remember a prompt", c -> {
-                try (PreparedStatement s = c.prepareStatement(PUT)) {
-                    bindKey(s, key);
-                    s.setString(6, result);
-                    s.setLong(7, clock.millis());
-                    return s.executeUpdate();
-                }
-            });
+            db.run("remember a prompt", c -> PromptCacheSql.put(c, PUT, key, result, clock.millis()));
         } catch (StorageException | IllegalStateException e) {
             LOG.log(Level.WARNING, e.getMessage() + "; the answer is not remembered", e);
         }
@@ -104,24 +82,11 @@ public final class PostgresPromptCache implements PromptCache {
         }
         try {
             db.migrate("prompt_cache", STEPS);
-            db.run("prune the prompt cache", c -> {
-                try (PreparedStatement s = c.prepareStatement(PRUNE)) {
-                    s.setLong(1, clock.millis() - MAX_AGE.toMillis());
-                    return s.executeUpdate();
-                }
-            });
+            db.run("prune the prompt cache", c -> PromptCacheSql.prune(c, clock.millis()));
             ready = true;
         } catch (StorageException | IllegalStateException e) {
             LOG.log(Level.WARNING, "prompt cache unavailable, this prompt is not cached: " + e.getMessage(), e);
         }
         return ready;
-    }
-
-    private static void bindKey(PreparedStatement s, Key key) throws SQLException {
-        s.setString(1, key.step().wireName());
-        s.setString(2, key.providerName());
-        s.setString(3, key.textModel());
-        s.setString(4, key.textSha256());
-        s.setString(5, key.systemSha256());
     }
 }

@@ -59,7 +59,7 @@ abstract class PromptCacheContract {
     void oldAnswersAreForgotten() {
         try (var cache = open()) {
             cache.put(KEY, "answer");
-            clock.advance(SqlitePromptCache.MAX_AGE.plus(Duration.ofMinutes(1)));
+            clock.advance(PromptCacheSql.MAX_AGE.plus(Duration.ofMinutes(1)));
 
             assertTrue(cache.get(KEY).isEmpty());
         }
