@@ -4,7 +4,6 @@ import io.quotacanvas.storage.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -61,14 +60,15 @@ final class LedgerConnection implements LedgerDb, LedgerDb.Session {
         }
     }
 
+    /// Prepared once per connection and kept: the ledger runs the same few statements all the time.
     @Override
-    public ResultSet query(String sql, Object... args) throws SQLException {
-        return bind(sql, args).executeQuery();
-    }
-
-    @Override
-    public int update(String sql, Object... args) throws SQLException {
-        return bind(sql, args).executeUpdate();
+    public PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     @Override
@@ -93,18 +93,6 @@ final class LedgerConnection implements LedgerDb, LedgerDb.Session {
         } finally {
             lock.unlock();
         }
-    }
-
-    private PreparedStatement bind(String sql, Object... args) throws SQLException {
-        PreparedStatement statement = statements.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
-        }
-        for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
-        }
-        return statement;
     }
 
     private void rollbackQuietly() {

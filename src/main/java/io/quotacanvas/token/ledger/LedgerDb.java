@@ -1,5 +1,6 @@
 package io.quotacanvas.token.ledger;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -23,11 +24,25 @@ interface LedgerDb extends AutoCloseable {
 
     /// The statements one unit of work runs; only valid inside [#read]/[#write].
     interface Session {
+        /// A statement for `sql`, owned by the session (it closes it, or keeps it for the next time).
+        PreparedStatement prepare(String sql) throws SQLException;
+
         /// The caller closes the result set.
-        ResultSet query(String sql, Object... args) throws SQLException;
+        default ResultSet query(String sql, Object... args) throws SQLException {
+            return bind(prepare(sql), args).executeQuery();
+        }
 
         /// Returns how many rows changed.
-        int update(String sql, Object... args) throws SQLException;
+        default int update(String sql, Object... args) throws SQLException {
+            return bind(prepare(sql), args).executeUpdate();
+        }
+
+        private static PreparedStatement bind(PreparedStatement statement, Object... args) throws SQLException {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }
 
         /// Serialises this write transaction with every other one that locks the same token, in any process,
         /// until it ends (for check-then-insert steps such as taking a lease).

@@ -67,13 +67,10 @@ final class PostgresLedgerDb implements LedgerDb {
         }
 
         @Override
-        public ResultSet query(String sql, Object... args) throws SQLException {
-            return bind(sql, args).executeQuery();
-        }
-
-        @Override
-        public int update(String sql, Object... args) throws SQLException {
-            return bind(sql, args).executeUpdate();
+        public PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            open.add(statement);
+            return statement;
         }
 
         @Override
@@ -82,15 +79,6 @@ final class PostgresLedgerDb implements LedgerDb {
                     fingerprint)) {
                 // held until the transaction ends
             }
-        }
-
-        private PreparedStatement bind(String sql, Object... args) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            open.add(statement);
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            return statement;
         }
 
         @Override
