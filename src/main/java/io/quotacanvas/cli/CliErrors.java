@@ -6,9 +6,14 @@ import io.quotacanvas.config.ConfigException;
 import io.quotacanvas.core.ErrorType;
 import io.quotacanvas.storage.StorageException;
 import io.quotacanvas.token.vault.VaultException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /// The one place a failure becomes an exit code and an error payload, for every command and the generate
 /// fast path alike, so the same failure reads the same whichever command met it: commands let these
@@ -17,6 +22,25 @@ final class CliErrors {
     private static final Logger LOG = Logger.getLogger(CliErrors.class.getName());
 
     private CliErrors() {
+    }
+
+    /// Reports a group command (`tokens`, `gateway keys`) run without one of its subcommands as a usage
+    /// error naming the full commands it offers, and returns the exit code.
+    static int missingSubcommand(CommandSpec spec) {
+        List<String> leaves = new ArrayList<>();
+        collectLeaves(spec.commandLine(), leaves);
+        String offered = leaves.size() == 1 ? leaves.getFirst()
+                : String.join(", ", leaves.subList(0, leaves.size() - 1)) + " or " + leaves.getLast();
+        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new GenerateCommand.Reporter(io, Globals.json(spec)).usageError("Missing subcommand: use " + offered
+                + ".");
+    }
+
+    private static void collectLeaves(CommandLine command, List<String> into) {
+        if (command.getSubcommands().isEmpty()) {
+            into.add("'" + command.getCommandSpec().qualifiedName().replaceFirst("^\\S+ ", "") + "'");
+        }
+        new LinkedHashSet<>(command.getSubcommands().values()).forEach(c -> collectLeaves(c, into));
     }
 
     /// Reports `e` and returns the exit code.

@@ -15,9 +15,7 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        return new GenerateCommand.Reporter(io, Globals.json(spec)).usageError(
-                "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
+        return CliErrors.missingSubcommand(spec);
     }
 
     /// `quota-canvas gateway keys`: the parent of add, list and remove.
@@ -30,9 +28,7 @@ final class GatewayCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-            return new GenerateCommand.Reporter(io, Globals.json(spec)).usageError(
-                    "Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.");
+            return CliErrors.missingSubcommand(spec);
         }
     }
 }

@@ -16,8 +16,6 @@ final class TokensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output io = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        return new GenerateCommand.Reporter(io, Globals.json(spec))
-                .usageError("Missing subcommand: use 'tokens list', 'tokens add', 'tokens remove' or 'tokens test'.");
+        return CliErrors.missingSubcommand(spec);
     }
 }

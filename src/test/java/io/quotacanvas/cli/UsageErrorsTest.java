@@ -19,6 +19,22 @@ class UsageErrorsTest {
     @TempDir
     Path home;
 
+    /// A group command without its subcommand names every full command it offers, before or after --json.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "tokens --json|Missing subcommand: use 'tokens list', 'tokens add', 'tokens remove' or 'tokens test'.",
+        "gateway --json|Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.",
+        "--json gateway keys|Missing subcommand: use 'gateway keys add', 'gateway keys list' or 'gateway keys remove'.",
+    })
+    void aGroupWithoutItsSubcommandNamesTheCommandsItOffers(String args, String expected) {
+        var run = new CliHarness(home).run(args.split(" "));
+
+        assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
+        assertEquals("usage_error", run.json().get("error_type").asString());
+        assertEquals(expected, run.json().get("error").asString());
+        assertFalse(Files.exists(home.resolve("state")), "nothing written");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "--provider gitea|Unknown --provider 'gitea'",
