@@ -1,8 +1,15 @@
 package io.quotacanvas.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /// Where Quota Canvas reads its config and writes its state and images.
 ///
@@ -16,6 +23,7 @@ public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
     /// Moves only the image library (the studio's "library folder" setting uses it too).
     public static final String LIBRARY_VARIABLE = "QUOTA_CANVAS_LIBRARY";
     private static final String APP = "quota-canvas";
+    private static final Pattern USER_DIR = Pattern.compile("XDG_PICTURES_DIR=\"([^\"]*)\"");
 
     /// The user's config file (it may not exist).
     public Path configFile() {
@@ -73,11 +81,40 @@ public record AppDirs(Path configDir, Path stateDir, Path libraryDir) {
             Path support = userHome.resolve("Library").resolve("Application Support").resolve("Quota Canvas");
             return new AppDirs(support, support.resolve("state"), pictures);
         }
-        Path config = pathOr(env, "XDG_CONFIG_HOME", userHome.resolve(".config")).resolve(APP);
+        Path configHome = pathOr(env, "XDG_CONFIG_HOME", userHome.resolve(".config"));
         Path state = pathOr(env, "XDG_STATE_HOME", userHome.resolve(".local").resolve("state")).resolve(APP);
         Path pics = env.containsKey("XDG_PICTURES_DIR") && !env.get("XDG_PICTURES_DIR").isBlank()
-                ? Path.of(env.get("XDG_PICTURES_DIR")).resolve("Quota Canvas") : pictures;
-        return new AppDirs(config, state, pics);
+                ? Path.of(env.get("XDG_PICTURES_DIR")).resolve("Quota Canvas")
+                : userPicturesDir(configHome, userHome).map(p -> p.resolve("Quota Canvas")).orElse(pictures);
+        return new AppDirs(configHome.resolve(APP), state, pics);
+    }
+
+    /// The pictures folder the desktop named in `user-dirs.dirs` (xdg-user-dirs: `XDG_PICTURES_DIR="$HOME/图片"`
+    /// on a Chinese desktop, `"$HOME/Bilder"` on a German one), if that file names one other than the home
+    /// folder itself (which means "none").
+    private static Optional<Path> userPicturesDir(Path configHome, Path userHome) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(configHome.resolve("user-dirs.dirs"));
+        } catch (IOException e) {
+            return Optional.empty(); // no such file (most non-desktop machines), or unreadable: the default
+        }
+        for (String line : lines) {
+            Matcher m = USER_DIR.matcher(line.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String value = m.group(1);
+            String path = value.startsWith("$HOME") ? userHome + value.substring("$HOME".length()) : value;
+            try {
+                Path dir = Path.of(path);
+                return dir.isAbsolute() && !dir.normalize().equals(userHome.normalize()) ? Optional.of(dir)
+                        : Optional.empty();
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static Path pathOr(Map<String, String> env, String key, Path fallback) {

@@ -2,9 +2,11 @@ package io.quotacanvas.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AppDirsTest {
     private static final Path HOME = Path.of("/home/ada");
@@ -59,6 +61,31 @@ class AppDirsTest {
         assertEquals(fromJdk, AppDirs.userHome(Map.of("HOME", " "), "Linux", fromJdk));
         assertEquals(fromJdk, AppDirs.userHome(Map.of(), "Linux", fromJdk));
         assertEquals(fromJdk, AppDirs.userHome(Map.of("HOME", "/c/msys/home"), "Windows 11", fromJdk));
+    }
+
+    /// A desktop names its pictures folder in its own language in `~/.config/user-dirs.dirs` (xdg-user-dirs);
+    /// the library goes there, not into an English `~/Pictures` nobody sees.
+    @Test
+    void linuxPutsTheLibraryInThePicturesFolderTheDesktopNamed(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve(".config"));
+        Files.writeString(home.resolve(".config/user-dirs.dirs"), """
+                # This file is written by xdg-user-dirs-update
+                XDG_DESKTOP_DIR="$HOME/桌面"
+                XDG_PICTURES_DIR="$HOME/图片"
+                """);
+
+        assertEquals(home.resolve("图片/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
+
+        Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"/data/photos\"\n");
+        assertEquals(Path.of("/data/photos/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
+
+        Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"$HOME/\"\n");
+        assertEquals(home.resolve("Pictures/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir(),
+                "the home folder itself means the desktop has no pictures folder");
+
+        assertEquals(Path.of("/srv/pics/Quota Canvas"),
+                AppDirs.resolve(Map.of("XDG_PICTURES_DIR", "/srv/pics"), "Linux", home).libraryDir(),
+                "the variable wins over the file");
     }
 
     @Test
