@@ -65,11 +65,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--guidance-scale", paramLabel = "X", description = "Guidance scale (default: the model's).")
     Double guidanceScale;
 
-    @Option(names = "--enable-hd", description = "Double the resolution.")
+    @Option(names = "--enable-hd",
+            description = "Higher resolution: the model's hd_scale (x2 by default, x1.5 for FLUX on Gitee), within the"
+                    + " provider's max_size.")
     boolean enableHd;
 
     @Option(names = "--optimize-prompt", negatable = true,
-            description = "Rewrite the prompt with the provider's text model first (default: prompt.optimize, on).")
+            description = "Rewrite the prompt with a text model first (default: prompt.optimize, on): a provider's "
+                    + "with a ready token, else the keyless public endpoint of prompt.keyless (a third party).")
     Boolean optimizePrompt;
 
     @Option(names = "--auto-translate", negatable = true,

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class TokensAddCommand extends AppCommand {
     private static final int MAX_INPUT = 1 << 20;
 
-    @Option(names = "--provider", paramLabel = "NAME", description = "The tokens' provider (required).")
+    @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The tokens' provider.")
     String provider;
 
     @Option(names = "--label", paramLabel = "NAME", description = "A name for the token (several get NAME 1, NAME 2…).")
@@ -38,7 +38,7 @@ final class TokensAddCommand extends AppCommand {
 
     @Override
     String validate() {
-        return provider == null ? "Missing required option: '--provider=NAME'" : checkProvider(provider);
+        return checkProvider(provider);
     }
 
     @Override

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = "Removes a vault token, named by its number (#2, gitee#2) or its name.")
 final class TokensRemoveCommand extends AppCommand {
 
-    @Option(names = "--provider", paramLabel = "NAME", description = "The token's provider (required).")
+    @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The token's provider.")
     String provider;
 
     @Parameters(paramLabel = "TOKEN", arity = "1", description = "#n, the masked label (gitee#2) or the token's name.")
@@ -31,7 +31,7 @@ final class TokensRemoveCommand extends AppCommand {
 
     @Override
     String validate() {
-        return provider == null ? "Missing required option: '--provider=NAME'" : checkProvider(provider);
+        return checkProvider(provider);
     }
 
     @Override
