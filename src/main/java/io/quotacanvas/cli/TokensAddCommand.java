@@ -54,6 +54,13 @@ final class TokensAddCommand extends AppCommand {
         } catch (IOException e) {
             return reporter.usageError("Could not read tokens from standard input: " + e.getMessage());
         }
+        for (int i = 0; i < values.size(); i++) {
+            if (!new Secret(values.get(i)).sendable()) {
+                return reporter.usageError("Token " + (i + 1) + " of the input holds a character an HTTP header can't"
+                        + " carry (a space, a non-ASCII letter or a typographic quote from copying it); nothing was"
+                        + " added. Copy it again from the provider's page.");
+            }
+        }
         List<String> fresh = notConfigured(app, id, values);
         TokenVault.AddResult result = app.vault().add(id, fresh, label);
         int dropped = values.size() - result.added().size();

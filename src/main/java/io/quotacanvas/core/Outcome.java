@@ -56,6 +56,13 @@ public sealed interface Outcome {
             this(httpStatus, message, false);
         }
 
+        /// For a token that can't be sent at all ([Secret#sendable()] false): nothing goes out, and the token
+        /// is treated as refused, so the next one is tried.
+        public static AuthFailed unsendable() {
+            return new AuthFailed(0, "the token holds a character an HTTP header can't carry (a space, a non-ASCII"
+                    + " letter or a typographic quote from copying it); remove it and add it again");
+        }
+
         public FailureClass failureClass() { return FailureClass.AUTH_FAILED; }
     }
 

@@ -50,6 +50,9 @@ final class ImageWork extends Job {
     @Override
     Reply send(Candidate c, Instant deadline, CallScope callScope) {
         ImageProvider adapter = adapters.get(c.lane().provider());
+        if (c.token() != null && !c.token().isAnonymous() && !c.token().secret().sendable()) {
+            return new Reply.Failed(Outcome.AuthFailed.unsendable());
+        }
         Outcome outcome;
         try {
             outcome = adapter.generate(new ProviderCall(c.model().canonical(), c.model().providerModel(), settings(c),

@@ -45,6 +45,9 @@ final class ChatCall {
                                  PromptStep step, String system, String text) {
         ChatReply reply;
         String name = route.isKeyless() ? "keyless" : route.provider().wireName();
+        if (token != null && !token.isAnonymous() && !token.secret().sendable()) {
+            return failed(Outcome.AuthFailed.unsendable());
+        }
         try {
             ChatCompletions chat = route.isKeyless() ? keyless : chats.computeIfAbsent(route.provider(),
                     id -> new ChatCompletions(route.config(), http, BodyLimits.DEFAULT, clock));

@@ -98,6 +98,25 @@ class GenerateScenarioTest {
         assertEquals(0, cli.run("--prompt", "future", "--no-optimize-prompt", "--quiet").exitCode());
     }
 
+    /// Regression: a token with a character a header can't carry (a pasted "ö", an inner space) made OkHttp
+    /// throw, the image failed as an internal error without trying the next token, and the token stayed
+    /// "ready". Now nothing is sent with it, it is marked invalid, and the batch goes on the good token.
+    @Test
+    void aTokenAHeaderCantCarryIsRefusedWithoutARequestAndTheNextTokenServes() {
+        cli.env("QUOTA_CANVAS_GITEE_TOKENS", "t\u00f6k\u00e9n-0005-abcdef,\u00a0gitee-token-two-0002\u200b");
+
+        var run = cli.run("--prompt", "lanterns", "--count", "3", "--json", "--no-optimize-prompt",
+                "--provider", "gitee");
+
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertEquals(3, run.json().get("succeeded").asInt());
+        assertTrue(run.stdout().contains("auth_failed"), run.stdout());
+        assertEquals(3, gitee.generationRequests().size(), "nothing was sent with the unsendable token");
+        assertEquals(3, gitee.requestsWithToken("gitee-token-two-0002"), "the copied blanks around it are gone");
+        var status = cli.run("status", "--provider", "gitee", "--json");
+        assertTrue(status.stdout().contains("\"invalid\" : 1"), status.stdout());
+    }
+
     @Test
     void aSpentTokenIsCooledUntilBeijingMidnightAndTheNextTokenServes() {
         gitee.script("gitee-token-one-0001", Reply.QUOTA);

@@ -131,6 +131,8 @@ class TokensCommandTest {
         var badProvider = add("tok-1234567890", "tokens", "add", "--provider", "gitea", "--json");
         var nothing = add(" \n,\n", "tokens", "add", "--provider", "gitee");
         var bare = run("tokens");
+        var unsendable = add("good-token-1234567890\nt\u00f6k\u00e9n-0006-abcdef\n", "tokens", "add", "--provider",
+                "gitee", "--json");
 
         assertEquals(2, noProvider.exitCode());
         assertTrue(noProvider.stderr().contains("Missing required option: '--provider=NAME'"), noProvider.stderr());
@@ -139,6 +141,11 @@ class TokensCommandTest {
         assertEquals(1, nothing.exitCode());
         assertTrue(nothing.stderr().startsWith("No token added"), nothing.stderr());
         assertEquals(2, bare.exitCode());
+        assertEquals(2, unsendable.exitCode());
+        assertTrue(unsendable.json().get("error").asString().startsWith("Token 2 of the input holds a character"),
+                unsendable.stdout());
+        assertFalse(run("tokens", "list", "--provider", "gitee").stdout().contains("…7890"),
+                "the good token before it was not added either");
         assertFalse((noProvider.stderr() + bare.stderr()).contains("\tat "), "no stack trace");
     }
 
