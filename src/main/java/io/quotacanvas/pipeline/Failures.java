@@ -25,19 +25,23 @@ final class Failures {
             return new Verdict(ErrorType.of(last.failureClass()),
                     "Every provider and token was tried without an image." + where + " " + last.message());
         }
-        // the image's own tokens: a text model resting says nothing of when an image can be made
-        Instant nextReady = chain.stream().filter(a -> !a.step().isPromptWork()).map(AttemptRecord::coolingUntil)
-                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        // the image's own tokens: a text model resting says nothing of when an image can be made, and neither
+        // does a provider resting after failures (a skip without a token): that is no quota to wait for
+        Instant nextReady = chain.stream().filter(a -> !a.step().isPromptWork() && a.tokenLabel() != null)
+                .map(AttemptRecord::coolingUntil).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
         if (nextReady != null) {
             return new Verdict(ErrorType.QUOTA_EXHAUSTED, "Every usable token is cooling or invalid; the first is "
                     + "ready again at " + nextReady + ". Add tokens or try again then.");
         }
         String reasons = chain.stream().filter(AttemptRecord::skipped)
-                .map(a -> ProviderId.nameOf(a.provider()) + ": " + a.message())
+                .map(a -> ProviderId.nameOf(a.provider()) + ": " + a.message()
+                        + (a.tokenLabel() == null && a.coolingUntil() != null ? " until " + a.coolingUntil() : ""))
                 .distinct().collect(Collectors.joining("; "));
         return new Verdict(ErrorType.NO_PROVIDER, "No provider could take this request ("
-                + (reasons.isEmpty() ? "none configured" : reasons) + "). Add a token, e.g. in "
-                + "QUOTA_CANVAS_GITEE_TOKENS, or enable a provider in the config.");
+                + (reasons.isEmpty() ? "none configured" : reasons) + "). Add a token with 'quota-canvas tokens add"
+                + " --provider NAME' (or QUOTA_CANVAS_<PROVIDER>_TOKENS), enable a provider in the config, or try"
+                + " again when a resting provider is back.");
     }
 
     static String cancelledMessage(String reason) {
