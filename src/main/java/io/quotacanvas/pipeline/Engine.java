@@ -90,7 +90,8 @@ public final class Engine implements AutoCloseable {
         RoutePlan plan = planner.plan(request);
         // what the plan left out is announced once per batch; each image's chain still lists it
         plan.skipped().forEach(skip -> EngineListener.safely(events, new EngineEvent.CandidateSkipped(-1, skip)));
-        PromptPreparer.PreparedPrompt prompt = request.optimizePrompt() || request.autoTranslate()
+        // with no route an image could take, the prompt goes nowhere (least of all to the keyless third party)
+        PromptPreparer.PreparedPrompt prompt = (request.optimizePrompt() || request.autoTranslate()) && !plan.isEmpty()
                 ? prompts.prepare(request, plan, texts(events, runScope), events, runScope)
                 : new PromptPreparer.PreparedPrompt(request.prompt(), List.of());
         ImageStorer storer = new ImageStorer(library, clock, output == null ? OutputPaths.NONE : output, runId);
