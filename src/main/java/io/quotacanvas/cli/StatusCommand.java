@@ -91,7 +91,9 @@ final class StatusCommand extends AppCommand {
     private static void text(ProviderStatus p, Output io) {
         ZoneId zone = ZoneId.systemDefault();
         long ready = p.tokens().stream().filter(t -> t.entry().enabled() && t.state().usable()).count();
-        io.out().println(p.provider().wireName() + (p.enabled() ? "" : " (disabled in config)") + ": "
+        String off = p.setupProblem() != null ? " (not usable: " + p.setupProblem() + ")"
+                : p.enabled() ? "" : " (disabled in config)";
+        io.out().println(p.provider().wireName() + off + ": "
                 + p.tokens().size() + " token" + (p.tokens().size() == 1 ? "" : "s") + ", " + ready + " ready; "
                 + p.imagesToday() + " image" + (p.imagesToday() == 1 ? "" : "s") + " today"
                 + (p.nextReady() == null ? "" : "; next token back " + TokenPayloads.local(p.nextReady(), zone))

@@ -37,6 +37,7 @@ public final class TokenPayloads {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provider", p.provider().wireName());
         m.put("enabled", p.enabled());
+        m.put("setup_problem", p.setupProblem());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", p.tokens().size());
         counts.put("ready", p.tokens().stream().filter(t -> t.entry().enabled() && t.state().usable()).count());

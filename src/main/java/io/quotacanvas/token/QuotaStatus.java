@@ -71,8 +71,8 @@ public final class QuotaStatus {
         Instant nextReady = tokens.stream().map(t -> t.state() instanceof TokenState.Cooling c ? c.until() : null)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         Instant nextReset = pc.quotaReset() == null ? null : pc.quotaReset().nextAfter(now);
-        return new ProviderStatus(id, pc.enabled(), tokens, List.copyOf(models), anonymous, today, nextReady,
-                nextReset);
+        return new ProviderStatus(id, pc.enabled() && pc.setupProblem() == null, pc.setupProblem(), tokens,
+                List.copyOf(models), anonymous, today, nextReady, nextReset);
     }
 
     private List<TokenStatus> tokens(ProviderId id, Instant now, Map<String, List<LedgerEntry>> rows) {
@@ -161,8 +161,9 @@ public final class QuotaStatus {
 
     /// One provider: its tokens, its models, the anonymous pseudo-token (Hugging Face only, else null),
     /// images made today, when the first cooling token comes back (`nextReady`, null if none) and when
-    /// spent quotas reset (`nextReset`, null if the provider has no reset rule).
-    public record ProviderStatus(ProviderId provider, boolean enabled, List<TokenStatus> tokens,
+    /// spent quotas reset (`nextReset`, null if the provider has no reset rule). `enabled` is false too when
+    /// the provider can't be called as configured; `setupProblem` then says what to set (else null).
+    public record ProviderStatus(ProviderId provider, boolean enabled, String setupProblem, List<TokenStatus> tokens,
                                  List<ModelStatus> models, AnonymousStatus anonymous, int imagesToday,
                                  Instant nextReady, Instant nextReset) {}
 

@@ -125,6 +125,21 @@ class TokensCommandTest {
         assertTrue(unknown.stderr().startsWith("No gitee token matches 'nope'"), unknown.stderr());
     }
 
+    /// Regression: an OpenAI-compatible token without a base URL showed as "1 ready" and enabled, though
+    /// a run refuses that provider until a base URL is set.
+    @Test
+    void aProviderThatCantBeCalledAsConfiguredIsNotShownUsable() {
+        var status = new CliHarness(home).env("QUOTA_CANVAS_OPENAI_COMPATIBLE_TOKENS", "oai-token-1234567890")
+                .run("status", "--provider", "openai_compatible", "--json");
+        var text = new CliHarness(home).env("QUOTA_CANVAS_OPENAI_COMPATIBLE_TOKENS", "oai-token-1234567890")
+                .run("status", "--provider", "openai_compatible");
+
+        var provider = status.json().get("providers").get(0);
+        assertFalse(provider.get("enabled").asBoolean(), status.stdout());
+        assertTrue(provider.get("setup_problem").asString().contains("base URL"), status.stdout());
+        assertTrue(text.stdout().startsWith("openai_compatible (not usable: no base URL"), text.stdout());
+    }
+
     @Test
     void badUsageExitsTwoAndNothingToAddExitsOne() {
         var noProvider = add("tok-1234567890", "tokens", "add");
@@ -163,8 +178,8 @@ class TokensCommandTest {
         assertEquals("SQLite " + home.resolve("state").resolve("ledger.db").toAbsolutePath(),
                 json.get("ledger").asString());
         JsonNode p = json.get("providers").get(0);
-        assertEquals(List.of("provider", "enabled", "tokens", "images_today", "next_ready", "next_reset", "anonymous",
-                "models"), fields(p));
+        assertEquals(List.of("provider", "enabled", "setup_problem", "tokens", "images_today", "next_ready",
+                "next_reset", "anonymous", "models"), fields(p));
         assertEquals(List.of("total", "ready", "cooling", "invalid", "disabled"), fields(p.get("tokens")));
         assertEquals(2, p.get("tokens").get("total").asInt());
         assertEquals(1, p.get("tokens").get("cooling").asInt());
