@@ -11,6 +11,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -196,8 +197,15 @@ public final class GatewayServer implements GatewayLauncher.Running {
         while (cause.getCause() != null && !(cause instanceof BindException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof BindException || e instanceof IOException && String.valueOf(e.getMessage())
-                .contains("Address already in use")) {
+        String text = String.valueOf(cause.getMessage()) + " " + e.getMessage();
+        if (text.contains("Cannot assign requested address")) {
+            return "Cannot listen on " + host + ": it is not an address of this machine; use 127.0.0.1, 0.0.0.0 or"
+                    + " one of its own addresses with --host.";
+        }
+        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+            return "Cannot listen on " + host + ": no such host name; use an address such as 127.0.0.1 with --host.";
+        }
+        if (cause instanceof BindException || e instanceof IOException && text.contains("Address already in use")) {
             return "Cannot listen on " + host + ":" + port + ": the port is in use or not allowed; pick another "
                     + "with --port.";
         }

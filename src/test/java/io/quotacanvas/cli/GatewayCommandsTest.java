@@ -83,6 +83,17 @@ class GatewayCommandsTest {
         assertTrue(serve.stderr().contains("gateway keys add"), serve.stderr());
     }
 
+    /// Regression: an address that isn't this machine's was reported as "the port is in use".
+    @Test
+    void serveSaysWhenTheAddressIsNotThisMachines() {
+        cli.env("QUOTA_CANVAS_GATEWAY_KEYS", "team-key-0123456789abcdef");
+
+        CliHarness.Run serve = cli.run("serve", "--host", "192.0.2.1", "--port", "0");
+
+        assertEquals(ExitCode.NONE, serve.exitCode(), serve.stderr());
+        assertTrue(serve.stderr().contains("192.0.2.1: it is not an address of this machine"), serve.stderr());
+    }
+
     @Test
     void serveRefusesABadPortAndTheBareGroupCommandsExplainThemselves() {
         assertEquals(ExitCode.USAGE, cli.run("serve", "--port", "70000").exitCode());
