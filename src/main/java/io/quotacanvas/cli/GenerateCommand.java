@@ -133,8 +133,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /// Checks the flags picocli can't; returns a message for a person, or null when all is well.
     private String validate() {
-        if (prompt == null || prompt.isBlank()) {
+        if (prompt == null) {
             return "Missing required option: '--prompt=TEXT'";
+        }
+        if (prompt.isBlank()) {
+            return "--prompt is empty; say what to draw, e.g. --prompt \"a red fox in snow\".";
         }
         if (!AUTO.equalsIgnoreCase(provider) && ProviderId.fromWireName(provider).isEmpty()) {
             return "Unknown --provider '" + provider + "'; use auto, huggingface, gitee, modelscope, a4f or "

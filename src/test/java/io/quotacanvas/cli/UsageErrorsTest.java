@@ -19,6 +19,15 @@ class UsageErrorsTest {
     @TempDir
     Path home;
 
+    @Test
+    void aBlankPromptIsCalledEmptyNotMissing() {
+        var run = new CliHarness(home).run("--prompt", "   ", "--json");
+
+        assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.json().get("error").asString().startsWith("--prompt is empty; say what to draw"),
+                run.stdout());
+    }
+
     /// A group command without its subcommand names every full command it offers, before or after --json.
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
