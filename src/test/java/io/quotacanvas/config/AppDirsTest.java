@@ -2,6 +2,7 @@ package io.quotacanvas.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,7 +75,15 @@ class AppDirsTest {
                 XDG_PICTURES_DIR="$HOME/图片"
                 """);
 
-        assertEquals(home.resolve("图片/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
+        // under a locale whose file names can't hold 图片 (LANG unset: ASCII), the folder can't be named, and
+        // the default stands rather than a failure
+        boolean unicodeNames = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder()
+                .canEncode("图片");
+        assertEquals(unicodeNames ? home.resolve("图片").resolve("Quota Canvas") : home.resolve("Pictures/Quota Canvas"),
+                AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
+
+        Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n");
+        assertEquals(home.resolve("Bilder/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
 
         Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"/data/photos\"\n");
         assertEquals(Path.of("/data/photos/Quota Canvas"), AppDirs.resolve(Map.of(), "Linux", home).libraryDir());
